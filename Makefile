@@ -1,0 +1,72 @@
+# Everything runs from the project virtualenv, .venv, made with Python 3.12+.
+PYTHON ?= python3.12
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+CHROMIUM := /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install install-dev db run test test-fast browser-deps lint format bench audit serve lock clean
+
+help:
+	@echo "make run    set up, migrate, load the content and serve http://$(HOST):$(PORT)/"
+	@echo "make test   set up and run every test, browser tests included"
+	@echo "make serve  production setup: gunicorn + whitenoise, DEBUG off"
+	@echo "make bench  load-test the main pages (needs wrk)"
+	@echo "make audit  Lighthouse scores for each page type"
+	@echo "make lint   ruff"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+
+$(RUNTIME): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(RUNTIME) $@
+
+install: $(RUNTIME)
+
+install-dev: $(DEV)
+
+# Migrate, then load the fixtures unless the content is already there, so that
+# running this twice neither fails nor duplicates nor overwrites editors' work.
+db: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) loadcontent
+
+run: db
+	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+# Debian's Chromium (never Playwright's download) and axe-core from npm.
+browser-deps:
+	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium..."; \
+		(apt-get update -qq && apt-get install -y -qq chromium) >/dev/null; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+
+test: install-dev browser-deps
+	$(BIN)/python -m pytest
+
+test-fast: install-dev
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: install-dev
+	@echo "Edit the pins in requirements*.txt; pip freeze for reference:"
+	$(BIN)/python -m pip freeze
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

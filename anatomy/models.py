@@ -1,0 +1,99 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+
+class MuscleQuerySet(models.QuerySet):
+    def groups(self):
+        return self.filter(group__isnull=True)
+
+    def specific(self):
+        return self.filter(group__isnull=False)
+
+    def for_index(self):
+        """Groups with their muscles, for the anatomy index."""
+        return self.groups().prefetch_related(
+            models.Prefetch(
+                "members", queryset=Muscle.objects.order_by("position", "name")
+            )
+        )
+
+    def for_detail(self):
+        return self.select_related("group")
+
+
+class MuscleManager(models.Manager.from_queryset(MuscleQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Muscle(models.Model):
+    """A muscle group (Back, Shoulder, ...) or a specific muscle within one.
+
+    Groups are the article's "Muscle Worked" tags; specific muscles are the
+    anatomy (upper trapezius, latissimus dorsi, ...). The hierarchy has two
+    levels: a specific muscle belongs to a group, a group to nothing.
+    """
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    group = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        limit_choices_to={"group__isnull": True},
+        help_text="The group this muscle belongs to. Leave empty for a group itself "
+        "(Back, Shoulder, Arm, Abs...).",
+    )
+    location = models.TextField(
+        blank=True, help_text="Where the muscle is, in a sentence or two."
+    )
+    function = models.TextField(blank=True, help_text="What the muscle does.")
+    description = models.TextField(blank=True, help_text="An overview for readers.")
+    position = models.PositiveSmallIntegerField(
+        default=100, help_text="Order on the anatomy page (lower first)."
+    )
+
+    objects = MuscleManager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(group=models.F("pk")),
+                name="muscle_not_its_own_group",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("anatomy:muscle_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_group(self):
+        return self.group_id is None
+
+    def clean(self):
+        if self.group_id is not None:
+            if self.pk and self.group_id == self.pk:
+                raise ValidationError({"group": "A muscle cannot be its own group."})
+            if self.group.group_id is not None:
+                raise ValidationError(
+                    {
+                        "group": f"{self.group} is a muscle, not a group: choose its group."
+                    }
+                )
+            if self.pk and Muscle.objects.filter(group=self).exists():
+                raise ValidationError(
+                    {
+                        "group": "This is a group with muscles of its own, so it cannot "
+                        "belong to another group."
+                    }
+                )

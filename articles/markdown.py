@@ -1,0 +1,193 @@
+"""Markdown to safe HTML, once, when an article is saved.
+
+Python-Markdown renders; nh3 (an allow-list sanitiser) then keeps only the
+tags and attributes an article needs, so a pasted ``<script>``, an
+``onerror=`` or a ``javascript:`` link never reaches a page.
+
+Editors link exercises by name: ``[[Inverted Row]]``, or
+``[[Inverted Row|bodyweight rows]]`` to show other words. Names resolve,
+however they are hyphenated or pluralised, to the exercise's page when the
+article is saved; a name that matches no exercise is reported back.
+"""
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from django.db.models import Q
+from django.utils.text import slugify
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
+
+from catalogue.models import Exercise
+from catalogue.search import compact_key
+
+EXERCISE_LINK = re.compile(r"\[\[([^\[\]|\n]{1,120})(?:\|([^\[\]\n]{1,200}))?\]\]")
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "del",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "td": {"align"},
+    "th": {"align", "scope"},
+    "ol": {"start"},
+}
+ALLOWED_CLASSES = {
+    "a": {"exercise-link"},
+    "span": {"exercise-link", "exercise-link--missing"},
+}
+# Heading ids must not clash with the ids the page itself uses.
+RESERVED_IDS = {"main", "content", "toc", "faq", "references", "top"}
+
+
+def heading_id(value, separator):
+    slug = slugify(html.unescape(re.sub(r"<[^>]+>", "", value)))[:80] or "section"
+    return f"{slug}-section" if slug in RESERVED_IDS else slug
+
+
+@dataclass
+class Rendered:
+    html: str
+    toc: list
+    missing_links: list = field(default_factory=list)
+
+
+def exercise_names_in(text):
+    return list(
+        dict.fromkeys(match.group(1).strip() for match in EXERCISE_LINK.finditer(text))
+    )
+
+
+def resolve_exercises(names):
+    """Map each linked name to its exercise's URL, by name or alias."""
+    keys = {name: compact_key(name) for name in names}
+    wanted = Q()
+    for key in set(keys.values()):
+        if key:
+            wanted |= Q(search_names__contains=f" {key} ")
+    if not wanted:
+        return {}
+    index = {}
+    for exercise in Exercise.objects.filter(wanted).only(
+        "name", "slug", "search_names"
+    ):
+        for key in exercise.search_names.split():
+            # The exercise's own name wins over another exercise's alias.
+            if key not in index or compact_key(exercise.name) == key:
+                index[key] = exercise.get_absolute_url()
+    return {name: index[key] for name, key in keys.items() if key in index}
+
+
+class ExerciseLinkProcessor(InlineProcessor):
+    def __init__(self, pattern, md, urls, missing):
+        super().__init__(pattern, md)
+        self.urls = urls
+        self.missing = missing
+
+    def handleMatch(self, match, data):  # noqa: N802 (Markdown's API)
+        name = match.group(1).strip()
+        text = (match.group(2) or name).strip()
+        url = self.urls.get(name)
+        if url:
+            element = etree.Element("a", {"href": url, "class": "exercise-link"})
+        else:
+            self.missing.append(name)
+            element = etree.Element(
+                "span", {"class": "exercise-link exercise-link--missing"}
+            )
+        element.text = AtomicString(text)
+        return element, match.start(0), match.end(0)
+
+
+class ExerciseLinkExtension(Extension):
+    def __init__(self, urls, missing):
+        super().__init__()
+        self.urls = urls
+        self.missing = missing
+
+    def extendMarkdown(self, md):  # noqa: N802 (Markdown's API)
+        processor = ExerciseLinkProcessor(
+            EXERCISE_LINK.pattern, md, self.urls, self.missing
+        )
+        # Before links (160), so that "[[...]]" is not read as a reference link.
+        md.inlinePatterns.register(processor, "exercise_link", 175)
+
+
+def flatten_toc(tokens):
+    return [
+        {
+            "id": token["id"],
+            "name": html.unescape(re.sub(r"<[^>]+>", "", token["name"])),
+            "level": token["level"],
+            "children": flatten_toc(token.get("children", [])),
+        }
+        for token in tokens
+    ]
+
+
+def sanitise(dirty_html):
+    return nh3.clean(
+        dirty_html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def render_markdown(text):
+    missing = []
+    urls = resolve_exercises(exercise_names_in(text))
+    md = markdown.Markdown(
+        extensions=[
+            "sane_lists",
+            "tables",
+            "smarty",
+            ExerciseLinkExtension(urls, missing),
+            "toc",
+        ],
+        extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-3"}},
+        output_format="html",
+    )
+    body = md.convert(text)
+    return Rendered(
+        html=sanitise(body),
+        toc=flatten_toc(md.toc_tokens),
+        missing_links=list(dict.fromkeys(missing)),
+    )

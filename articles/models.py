@@ -1,0 +1,175 @@
+from django.db import models
+from django.urls import reverse
+
+from articles.markdown import render_markdown
+from core.models import Publishable, PublishableQuerySet
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def for_detail(self):
+        return self.prefetch_related("faqs", "references")
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Article(Publishable):
+    title = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    standfirst = models.TextField(
+        blank=True, help_text="The summary under the title, one or two sentences."
+    )
+    author = models.CharField(max_length=120, blank=True)
+    reviewer = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who reviewed the article, e.g. April Edwards.",
+    )
+    reviewer_credentials = models.CharField(
+        max_length=60, blank=True, help_text="The reviewer's credentials, e.g. MScPT."
+    )
+    is_fact_checked = models.BooleanField("fact checked", default=False)
+    author_note = models.TextField(
+        "author's opinion note",
+        blank=True,
+        help_text="Shown in a box at the top: the nature of the piece and how it was checked.",
+    )
+    revised_at = models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        help_text="Shown as “Updated” when the content was meaningfully revised.",
+    )
+    body = models.TextField(
+        help_text="Markdown. ## and ### headings make the table of contents. "
+        "Link an exercise by name with [[Inverted Row]] or [[Inverted Row|other words]]."
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    toc = models.JSONField(
+        "table of contents", editable=False, default=list, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleManager()
+
+    class Meta:
+        ordering = ["-published_at"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.render()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:article_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def render(self):
+        """Render and sanitise the body; return the exercise names that matched nothing."""
+        rendered = render_markdown(self.body)
+        self.body_html = rendered.html
+        self.toc = rendered.toc
+        return rendered.missing_links
+
+
+class OrderedArticlePart(models.Model):
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order on the page."
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class FAQManager(models.Manager):
+    def get_by_natural_key(self, article_slug, question):
+        return self.get(article__slug=article_slug, question=question)
+
+
+class FAQ(OrderedArticlePart):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(max_length=255)
+    answer = models.TextField(
+        help_text="Plain text; a blank line starts a new paragraph."
+    )
+
+    objects = FAQManager()
+
+    class Meta(OrderedArticlePart.Meta):
+        verbose_name = "FAQ entry"
+        verbose_name_plural = "FAQ entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "question"], name="faq_unique_question"
+            ),
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.question)
+
+    natural_key.dependencies = ["articles.article"]
+
+
+class ReferenceManager(models.Manager):
+    def get_by_natural_key(self, article_slug, title):
+        return self.get(article__slug=article_slug, title=title)
+
+
+class Reference(OrderedArticlePart):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="references"
+    )
+    authors = models.CharField(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=400)
+    journal = models.CharField(max_length=200, blank=True)
+    details = models.CharField(
+        max_length=120, blank=True, help_text="Volume(issue), pages, e.g. 12(17), 5510."
+    )
+    doi = models.CharField(
+        "DOI",
+        max_length=120,
+        blank=True,
+        help_text="The bare DOI, e.g. 10.3906/sag-1511-155.",
+    )
+    url = models.URLField(
+        "URL",
+        max_length=300,
+        blank=True,
+        help_text="Used when there is no DOI (e.g. PubMed).",
+    )
+
+    objects = ReferenceManager()
+
+    class Meta(OrderedArticlePart.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "title"], name="reference_unique_title"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(doi="", url=""), name="reference_has_link"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.title)
+
+    natural_key.dependencies = ["articles.article"]
+
+    @property
+    def link(self):
+        return f"https://doi.org/{self.doi}" if self.doi else self.url

@@ -1,0 +1,146 @@
+"""The A–Z list's filters, built with django-filter.
+
+Every filter is a GET parameter, so any combination is a URL a reader can
+share or bookmark. Values within one facet widen the list (any of them);
+facets narrow it together (all of them). Bad values never fail the page: an
+unknown slug is dropped with a notice, the rest of the query still applies.
+"""
+
+import django_filters
+from django import forms
+
+from catalogue.models import Category, Exercise, Level
+from catalogue.search import MAX_QUERY_LENGTH
+
+MAX_VALUES_PER_FACET = 30
+
+
+class Sort:
+    NAME = "name"
+    NAME_DESC = "-name"
+    RELEVANCE = "relevance"
+    choices = [(NAME, "A to Z"), (NAME_DESC, "Z to A"), (RELEVANCE, "Best match")]
+
+
+class CheckboxFlag(forms.CheckboxInput):
+    """A checkbox parameter: ``best=1`` (or on/true/yes) is ticked; 0, false or absent is not."""
+
+    def value_from_datadict(self, data, files, name):
+        return str(data.get(name, "")).strip().lower() in {"1", "on", "true", "yes"}
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Keep the known values of a repeated parameter, drop the unknown ones.
+
+    The reader still gets the list for what was understood; the filterset
+    reports what was dropped (see ``ExerciseFilter.notices``).
+    """
+
+    def clean(self, value):
+        value = self.to_python(value)[:MAX_VALUES_PER_FACET]
+        known = [item for item in dict.fromkeys(value) if self.valid_value(item)]
+        return super().clean(known)
+
+
+class FacetFilter(django_filters.MultipleChoiceFilter):
+    field_class = LenientMultipleChoiceField
+
+
+class ExerciseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search",
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        strip=True,
+    )
+    equipment = FacetFilter(label="Equipment", method="filter_equipment")
+    muscle = FacetFilter(label="Muscles", method="filter_muscle")
+    level = FacetFilter(label="Level", choices=Level.choices, method="filter_level")
+    category = FacetFilter(
+        label="Type", choices=Category.choices, method="filter_category"
+    )
+    best = django_filters.BooleanFilter(
+        label="Editors' picks only", widget=CheckboxFlag, method="filter_best"
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort", choices=Sort.choices, method="filter_sort", empty_label=None
+    )
+
+    class Meta:
+        model = Exercise
+        fields = []
+
+    def __init__(
+        self, data=None, queryset=None, *, equipment_choices=(), muscle_choices=()
+    ):
+        super().__init__(data, queryset)
+        self.filters["equipment"].extra["choices"] = list(equipment_choices)
+        self.filters["muscle"].extra["choices"] = list(muscle_choices)
+
+    # Filtering: each method composes a QuerySet method of Exercise.
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value else queryset
+
+    def filter_equipment(self, queryset, name, value):
+        return queryset.using_equipment(value) if value else queryset
+
+    def filter_muscle(self, queryset, name, value):
+        return queryset.working_muscles(value) if value else queryset
+
+    def filter_level(self, queryset, name, value):
+        return queryset.filter(level__in=value) if value else queryset
+
+    def filter_category(self, queryset, name, value):
+        return queryset.filter(category__in=value) if value else queryset
+
+    def filter_best(self, queryset, name, value):
+        return queryset.filter(is_best=True) if value else queryset
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # ordering is applied last, in ``ordered()``
+
+    # What the page needs to know about the request.
+
+    def value(self, name):
+        """The cleaned value of one filter (an empty one when it was invalid)."""
+        self.errors  # noqa: B018 (validates the form once)
+        default = [] if isinstance(self.filters[name], FacetFilter) else None
+        return self.form.cleaned_data.get(name) or default
+
+    @property
+    def sort_order(self):
+        requested = self.value("sort")
+        if requested == Sort.RELEVANCE and not self.value("q"):
+            return Sort.NAME
+        if requested:
+            return requested
+        return Sort.RELEVANCE if self.value("q") else Sort.NAME
+
+    def ordered(self, queryset):
+        if self.sort_order == Sort.RELEVANCE:
+            return queryset.order_by("search_rank", "name")
+        return queryset.order_by(
+            "-name" if self.sort_order == Sort.NAME_DESC else "name"
+        )
+
+    def notices(self):
+        """Plain-language notes on anything in the query that was not used."""
+        notes = []
+        for name in ("equipment", "muscle", "level", "category"):
+            field = self.form.fields[name]
+            unknown = [
+                value
+                for value in dict.fromkeys(self.data.getlist(name))
+                if value and not field.valid_value(value)
+            ]
+            noun = {"muscle": "muscle", "category": "exercise type"}.get(name, name)
+            for value in unknown[:5]:
+                notes.append(
+                    f"There is no {noun} called “{value[:60]}”, so it was left out."
+                )
+        for name, errors in self.errors.items():
+            if name in ("q", "sort", "best"):
+                label = self.filters[name].label
+                notes.append(f"{label}: {' '.join(errors)} It was left out.")
+        return notes

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from catalogue import views
+
+app_name = "catalogue"
+
+urlpatterns = [
+    path("exercises/", views.exercise_list, name="exercise_list"),
+    path("exercises/<slug:slug>/", views.exercise_detail, name="exercise_detail"),
+    path("equipment/", views.equipment_list, name="equipment_list"),
+]

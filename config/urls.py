@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from core.sitemaps import SITEMAPS
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("", include("catalogue.urls")),
+    path("anatomy/", include("anatomy.urls")),
+    path("articles/", include("articles.urls")),
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

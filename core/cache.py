@@ -1,0 +1,103 @@
+"""Whole-page caching that an editor's save invalidates at once.
+
+A cached page's key holds the *content state*: the content version (moved on
+by every save or delete of a content model, see ``core.signals``) and the time
+the next scheduled item goes live. Both come from the database in one query,
+so every process agrees on them whichever cache backend is configured; a save
+makes every old key unreachable, and old entries simply expire.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Subquery
+from django.utils import timezone
+from django.utils.cache import (
+    add_never_cache_headers,
+    patch_cache_control,
+    patch_vary_headers,
+)
+
+from core.models import ContentVersion, PublicationStatus, Publishable
+
+CONTENT_APPS = ("anatomy", "catalogue", "articles")
+
+
+def publishable_models():
+    return [
+        model
+        for app_label in CONTENT_APPS
+        for model in apps.get_app_config(app_label).get_models()
+        if issubclass(model, Publishable)
+    ]
+
+
+def content_state():
+    """A short string that changes whenever what readers may see changes."""
+    now = timezone.now()
+    next_publications = {
+        f"next_{model._meta.model_name}": Subquery(
+            model.objects.filter(
+                status=PublicationStatus.PUBLISHED, published_at__gt=now
+            )
+            .order_by("published_at")
+            .values("published_at")[:1]
+        )
+        for model in publishable_models()
+    }
+    row = (
+        ContentVersion.objects.filter(pk=1)
+        .annotate(**next_publications)
+        .values_list("value", *next_publications)
+        .first()
+    )
+    if row is None:
+        return "0"
+    version, *upcoming = row
+    pending = [moment for moment in upcoming if moment is not None]
+    return f"{version}:{min(pending).timestamp() if pending else ''}"
+
+
+def is_editor(request):
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and user.is_staff)
+
+
+def cache_page_for_readers(view):
+    """Serve readers a stored copy of the page until the content changes.
+
+    Editors (who may preview drafts) always get a fresh page that no cache
+    keeps. Only successful GET and HEAD responses are stored.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or is_editor(request):
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+            return response
+
+        path = request.get_full_path().encode()
+        key = f"page:{content_state()}:{hashlib.md5(path, usedforsecurity=False).hexdigest()}"
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if (
+                response.status_code == 200
+                and not response.streaming
+                and not response.cookies
+            ):
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        # Any cache in front may keep the page, but must ask again before reusing it
+        # (ConditionalGetMiddleware then answers 304 while the content is unchanged).
+        patch_cache_control(response, no_cache=True, public=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapped

@@ -1,0 +1,87 @@
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+
+
+class ContentVersion(models.Model):
+    """A counter that every content change moves on.
+
+    It is part of every page-cache key, so an editor's save is seen at once by
+    every process, whatever cache backend sits in front (a per-process LocMem
+    cache included): the counter lives in the database they all share.
+    """
+
+    value = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pk=1), name="content_version_single_row"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Content version {self.value}"
+
+    @classmethod
+    def bump(cls):
+        updated = cls.objects.filter(pk=1).update(
+            value=F("value") + 1, changed_at=timezone.now()
+        )
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"value": 1})
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and not dated in the future."""
+        return self.filter(
+            status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def visible_to(self, user):
+        """Editors preview drafts and scheduled items; readers see what is published."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def next_publication_time(self):
+        """When the next scheduled item goes live, or None."""
+        return (
+            self.filter(
+                status=PublicationStatus.PUBLISHED, published_at__gt=timezone.now()
+            )
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        max_length=10,
+        choices=PublicationStatus,
+        default=PublicationStatus.PUBLISHED,
+        help_text="Drafts are only visible to editors, who see a preview.",
+    )
+    published_at = models.DateTimeField(
+        "publish date",
+        default=timezone.now,
+        help_text="A published item dated in the future stays hidden until then.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self):
+        return (
+            self.status == PublicationStatus.PUBLISHED
+            and self.published_at <= timezone.now()
+        )

@@ -1,0 +1,74 @@
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.db import DatabaseError, connection
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_safe
+
+from catalogue.models import Exercise
+from core.cache import cache_page_for_readers
+
+
+@require_safe
+@cache_page_for_readers
+def home(request):
+    exercises = Exercise.objects.visible_to(request.user)
+    context = {
+        "best_exercises": exercises.filter(is_best=True)
+        .order_by("best_order", "name")
+        .for_list(),
+        "exercise_count": exercises.count(),
+    }
+    return render(request, "core/home.html", context)
+
+
+@never_cache
+@require_safe
+def livez(request):
+    """The process answers: no database, no cache, no template (the benchmark's baseline)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 when the database answers, 503 when it does not. The cache is not touched."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "error"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+@require_safe
+@cache_control(max_age=604800, public=True)
+def favicon(request):
+    path = finders.find("favicon.ico")
+    if not path:
+        raise Http404("No favicon")
+    return FileResponse(open(path, "rb"), content_type="image/x-icon")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"path": request.path}, status=404)
+
+
+def server_error(request):
+    # No context processors, no database: this must render when things are broken.
+    template = loader.get_template("500.html")
+    return HttpResponse(
+        template.render({"STATIC_URL": settings.STATIC_URL}), status=500
+    )

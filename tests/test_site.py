@@ -1,0 +1,76 @@
+"""Invariants of every page: status, one <h1>, query budgets, no pending migrations."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from anatomy.models import Muscle
+from catalogue.models import Equipment, Exercise
+from core.models import ContentVersion
+from tests.factories import make_many_exercises
+from tests.utils import ALL_FIXTURES, Page, count_queries
+
+# The most SQL queries each page may make, whatever the catalogue's size.
+BUDGETS = {
+    "/": 8,
+    "/exercises/": 8,
+    "/exercises/?equipment=dumbbells&muscle=back&level=beginner": 8,
+    "/exercises/?q=pull+ups&muscle=latissimus-dorsi": 8,
+    "/exercises/?page=2": 8,
+    "/exercises/pull-up/": 10,
+    "/exercises/renegade-rows/": 10,
+    "/equipment/": 4,
+    "/anatomy/": 6,
+    "/anatomy/latissimus-dorsi/": 8,
+    "/anatomy/back/": 8,
+    "/articles/": 4,
+    "/articles/middle-back-workouts/": 6,
+}
+
+
+class EveryPageTests(TestCase):
+    fixtures = ALL_FIXTURES
+
+    def test_every_page_answers_with_exactly_one_h1(self):
+        for url in BUDGETS:
+            response = self.client.get(url)
+            assert response.status_code == 200, url
+            assert len(Page(response.content.decode()).h(1)) == 1, url
+
+    def test_every_page_stays_within_its_query_budget_at_any_catalogue_size(self):
+        small = {url: count_queries(self.client, url)[1] for url in BUDGETS}
+        for url, queries in small.items():
+            assert queries <= BUDGETS[url], f"{url}: {queries} queries"
+
+        make_many_exercises(
+            1000,
+            equipment=list(Equipment.objects.all()),
+            groups=list(Muscle.objects.groups()),
+            muscles=list(Muscle.objects.specific()),
+        )
+        ContentVersion.bump()
+        assert Exercise.objects.count() == 1045
+        large = {url: count_queries(self.client, url)[1] for url in BUDGETS}
+        assert large == small
+
+    def test_every_exercise_and_muscle_page_answers(self):
+        for exercise in Exercise.objects.all():
+            assert self.client.get(exercise.get_absolute_url()).status_code == 200
+        for muscle in Muscle.objects.all():
+            assert self.client.get(muscle.get_absolute_url()).status_code == 200
+
+
+class ProjectTests(TestCase):
+    def test_no_pending_migrations(self):
+        out = StringIO()
+        call_command("makemigrations", "--check", "--dry-run", stdout=out)
+        assert "No changes detected" in out.getvalue()
+
+    def test_system_checks_pass(self):
+        call_command("check", fail_level="WARNING")
+
+    def test_healthz_answers_without_the_cache(self):
+        response = self.client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok", "database": "ok"}
