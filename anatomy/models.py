@@ -22,6 +22,11 @@ class MuscleQuerySet(models.QuerySet):
         return self.select_related("group")
 
 
+def with_members(groups):
+    """Groups (from ``for_index()``) followed each by their muscles, in one list."""
+    return [muscle for group in groups for muscle in (group, *group.members.all())]
+
+
 class MuscleManager(models.Manager.from_queryset(MuscleQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)

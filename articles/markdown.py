@@ -151,7 +151,9 @@ def flatten_toc(tokens):
     return [
         {
             "id": token["id"],
-            "name": html.unescape(re.sub(r"<[^>]+>", "", token["name"])),
+            "name": html.unescape(
+                nh3.clean(token.get("html", token["name"]), tags=set())
+            ).strip(),
             "level": token["level"],
             "children": flatten_toc(token.get("children", [])),
         }

@@ -283,6 +283,13 @@ class Exercise(Publishable):
         editable=False,
         help_text="Where an imported exercise came from, e.g. free-exercise-db:Pullups.",
     )
+    source_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Fingerprint of the imported record; empty for an exercise we wrote "
+        "ourselves and only linked to the source.",
+    )
     letter = models.CharField(max_length=1, editable=False, db_index=True, default="")
     search_names = models.TextField(editable=False, blank=True)
     search_text = models.TextField(editable=False, blank=True)

@@ -25,6 +25,8 @@ def exercise_detail(request, slug):
         "exercise": exercise,
         "steps": exercise.steps.all(),
         "primary_links": [link for link in muscle_links if link.role == Role.PRIMARY],
+        "muscle_highlights": {link.muscle.slug: link.role for link in muscle_links},
+        "figure_muscles": [link.muscle for link in muscle_links],
         "muscle_roles": [
             ("Primary", [link for link in muscle_links if link.role == Role.PRIMARY]),
             (

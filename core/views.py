@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
+from anatomy.models import Muscle, with_members
+from articles.models import Article
 from catalogue.models import Exercise
 from core.cache import cache_page_for_readers
 
@@ -15,12 +17,17 @@ from core.cache import cache_page_for_readers
 @require_safe
 @cache_page_for_readers
 def home(request):
+    """The hub: what the site is, the editors' picks, the A–Z, anatomy, the article."""
     exercises = Exercise.objects.visible_to(request.user)
+    groups = list(Muscle.objects.for_index())
     context = {
         "best_exercises": exercises.filter(is_best=True)
         .order_by("best_order", "name")
         .for_list(),
         "exercise_count": exercises.count(),
+        "muscle_groups": groups,
+        "figure_muscles": with_members(groups),
+        "article": Article.objects.visible_to(request.user).first(),
     }
     return render(request, "core/home.html", context)
 

@@ -235,3 +235,53 @@ ARTICLE_EXTRAS = [
     "Seated Twist",
     "Bridge Pose",
 ]
+
+# The article's section headings, in order, and its FAQ questions.
+ARTICLE_HEADINGS = [
+    "Best Middle Back Exercises",
+    "All Middle Back Exercises",
+    "Anatomy Of The Mid-Back",
+    "Upper Trapezius",
+    "Middle Trapezius",
+    "Lower Trapezius",
+    "Latissimus Dorsi",
+    "Expert Tips For Middle Back Workouts",
+    "Reasons For A Weak Mid-Back",
+    "Benefits Of Mid-Back Workouts",
+    "Improved Posture",
+    "Increased Upper Body Strength",
+    "Reduced Neck And Shoulder Tension",
+    "Improved Athletic Performance",
+    "Alleviation Of Back Pain",
+    "Conclusion",
+    "Frequently Asked Questions",
+    "Resources",
+]
+
+ARTICLE_FAQ = [
+    "What are some common middle back exercises?",
+    "How often should I do middle back exercises?",
+    "Can I do middle-back exercises at home without equipment?",
+    "Will mid-back exercises help alleviate back pain?",
+    "Are mid-back exercises suitable for beginners?",
+]
+
+ARTICLE_TIPS = [
+    "Maintain control of the movements without using momentum to complete the exercise.",
+    "Keep your back straight with your shoulders down and core engaged",
+    "Use a grip that supports optimal muscle engagement.",
+    "Refrain from using too much weight too soon",
+    "Be careful not to lock the elbows during any exercise and keep a slight bend.",
+    "Focus on squeezing the shoulder blades and back muscles during the contraction phases",
+]
+
+# Identifiers of the article's seven references, in order.
+ARTICLE_REFERENCE_LINKS = [
+    "https://pubmed.ncbi.nlm.nih.gov/30085536/",
+    "https://doi.org/10.3906/sag-1511-155",
+    "https://www.ncbi.nlm.nih.gov/books/NBK448120/",
+    "https://doi.org/10.3390/jcm12175510",
+    "https://pmc.ncbi.nlm.nih.gov/articles/PMC9324710/",
+    "https://doi.org/10.1530/eor-23-0025",
+    "https://pubmed.ncbi.nlm.nih.gov/30521277/",
+]

@@ -1,0 +1,63 @@
+from dataclasses import dataclass
+
+from django import template
+
+from anatomy.figure import MIRROR, REGIONS, SILHOUETTE, VIEWBOX
+
+register = template.Library()
+
+ROLE_LABELS = {
+    "primary": "primary muscle",
+    "secondary": "secondary muscle",
+    "selected": "",
+}
+
+
+@dataclass
+class Region:
+    slug: str
+    path: str
+    role: str
+    url: str
+    label: str
+
+
+@register.inclusion_tag("anatomy/includes/back_figure.html")
+def back_figure(
+    muscles=(), highlights=None, title="The muscles of the back", legend=True
+):
+    """The back figure: ``muscles`` become links; ``highlights`` maps slug to role.
+
+    A region is a link (focusable, named by its <title>) when its muscle is
+    given; otherwise it is drawn but hidden from assistive technology, which
+    gets the same facts from the text beside the figure.
+    """
+    highlights = highlights or {}
+    by_slug = {muscle.slug: muscle for muscle in muscles}
+    regions = []
+    for slug, path in REGIONS.items():
+        role = highlights.get(slug, "")
+        muscle = by_slug.get(slug)
+        label = ""
+        if muscle:
+            suffix = ROLE_LABELS.get(role, "")
+            label = f"{muscle.name} ({suffix})" if suffix else muscle.name
+        regions.append(
+            Region(slug, path, role, muscle.get_absolute_url() if muscle else "", label)
+        )
+    roles = set(highlights.values())
+    return {
+        "viewbox": VIEWBOX,
+        "silhouette": SILHOUETTE,
+        "mirror": MIRROR,
+        "regions": regions,
+        "title": title,
+        "legend": legend and bool(roles & {"primary", "secondary"}),
+        "has_secondary": "secondary" in roles,
+    }
+
+
+@register.simple_tag
+def on_figure(slug):
+    """Whether a muscle has a region on the back figure."""
+    return slug in REGIONS

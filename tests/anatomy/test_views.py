@@ -1,0 +1,123 @@
+import re
+
+from django.test import TestCase
+
+from anatomy.figure import REGIONS
+from catalogue.models import Exercise
+from tests.factories import make_exercise, make_group, make_muscle
+from tests.utils import ALL_FIXTURES, Page
+
+
+class AnatomyPagesTests(TestCase):
+    fixtures = ALL_FIXTURES
+
+    def test_index_describes_every_muscle_with_links(self):
+        page = Page(self.client.get("/anatomy/").content.decode())
+        assert page.h(1) == ["Anatomy of the mid-back"]
+        for name in (
+            "Upper Trapezius",
+            "Middle Trapezius",
+            "Lower Trapezius",
+            "Latissimus Dorsi",
+            "Rhomboids",
+            "Posterior Deltoid",
+        ):
+            assert name in page.h(3)
+        assert {"Back", "Shoulder", "Arm", "Abs"} <= set(page.h(2))
+        assert (
+            "Triangular shaped muscles located between your neck and shoulder blades."
+            in page.text
+        )
+        assert "/anatomy/rhomboids/" in page.links
+        assert "/exercises/?muscle=rhomboids" in page.links
+
+    def test_the_figure_links_each_region_with_an_accessible_name(self):
+        body = self.client.get("/anatomy/").content.decode()
+        regions = re.findall(
+            r'<a class="body-figure__region[^"]*" href="([^"]+)" data-muscle="([^"]+)"><title>([^<]+)</title>',
+            body,
+        )
+        assert {slug for _, slug, _ in regions} == set(REGIONS)
+        assert (
+            "/anatomy/latissimus-dorsi/",
+            "latissimus-dorsi",
+            "Latissimus Dorsi",
+        ) in regions
+        assert 'role="group" aria-labelledby="body-figure-title"' in body
+
+    def test_a_muscle_lists_its_exercises_primary_movers_first(self):
+        response = self.client.get("/anatomy/posterior-deltoid/")
+        page = Page(response.content.decode())
+        assert page.h(1) == ["Posterior Deltoid"]
+        assert page.h(3)[:2] == ["Primary mover", "Secondary muscle"]
+        body = response.content.decode()
+        primary, secondary = body.split("<h3>Secondary muscle</h3>")
+        expected_primary = set(
+            Exercise.objects.filter(
+                muscle_links__muscle__slug="posterior-deltoid",
+                muscle_links__role="primary",
+            ).values_list("slug", flat=True)
+        )
+        expected_secondary = set(
+            Exercise.objects.filter(
+                muscle_links__muscle__slug="posterior-deltoid",
+                muscle_links__role="secondary",
+            ).values_list("slug", flat=True)
+        )
+        assert (
+            set(re.findall(r'class="link-card" href="/exercises/([^/]+)/"', primary))
+            == expected_primary
+        )
+        assert (
+            set(re.findall(r'class="link-card" href="/exercises/([^/]+)/"', secondary))
+            == expected_secondary
+        )
+        assert {"rear-delt-fly-machine", "cable-face-pull"} <= expected_primary
+        assert "/exercises/?muscle=posterior-deltoid" in page.links
+        assert "/anatomy/shoulder/" in page.links  # its group
+
+    def test_a_group_lists_its_muscles_and_tagged_exercises(self):
+        page = Page(self.client.get("/anatomy/shoulder/").content.decode())
+        assert "/anatomy/posterior-deltoid/" in page.links
+        for slug in (
+            "rear-delt-fly-machine",
+            "inverted-row",
+            "cable-crossover-reverse-fly",
+            "chair-inverted-row",
+        ):
+            assert f"/exercises/{slug}/" in page.links
+        assert "/exercises/?muscle=shoulder" in page.links
+
+    def test_the_muscle_is_highlighted_on_its_page(self):
+        body = self.client.get("/anatomy/rhomboids/").content.decode()
+        assert re.search(
+            r'body-figure__region--selected" href="/anatomy/rhomboids/"', body
+        )
+
+    def test_exercise_pages_highlight_primary_and_secondary_muscles(self):
+        body = self.client.get("/exercises/renegade-rows/").content.decode()
+        assert re.search(
+            r'body-figure__region--primary" href="/anatomy/latissimus-dorsi/" data-muscle="latissimus-dorsi"><title>Latissimus Dorsi \(primary muscle\)</title>',
+            body,
+        )
+        assert re.search(
+            r'body-figure__region--secondary" href="/anatomy/posterior-deltoid/"', body
+        )
+        assert "Secondary (hatched)" in body  # the legend says it, not colour alone
+        # Regions the exercise does not work are drawn but hidden from screen readers.
+        assert re.search(
+            r'<g class="body-figure__region" data-muscle="hamstrings" aria-hidden="true">',
+            body,
+        )
+
+    def test_unknown_muscle_is_a_404(self):
+        assert self.client.get("/anatomy/spleen/").status_code == 404
+
+
+class AnatomyDraftsTests(TestCase):
+    def test_draft_exercises_are_not_listed_on_muscle_pages(self):
+        lats = make_muscle("Latissimus Dorsi", make_group("Back"))
+        make_exercise("Public Row", primary=[lats])
+        make_exercise("Draft Row", primary=[lats], status="draft")
+        body = self.client.get("/anatomy/latissimus-dorsi/").content.decode()
+        assert "Public Row" in body and "Draft Row" not in body
