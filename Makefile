@@ -56,6 +56,19 @@ test: install-dev browser-deps
 test-fast: install-dev
 	$(BIN)/python -m pytest -m "not browser"
 
+# Production setup: DEBUG off, hashed and compressed static files served by
+# whitenoise with long cache headers, gunicorn with one worker per core.
+# Plain HTTP by default (DJANGO_SECURE_SSL_REDIRECT=0); behind a TLS proxy set it to 1.
+serve: export DJANGO_DEBUG = 0
+serve: export DJANGO_STATIC_MANIFEST = 1
+serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
+serve: db
+	@test -n "$$DJANGO_SECRET_KEY" || test -s .secret-key || \
+		$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > .secret-key
+	$(MANAGE) collectstatic --no-input -v0
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret-key)}" \
+		HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn config.wsgi -c config/gunicorn.py
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

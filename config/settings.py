@@ -134,6 +134,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+if env_bool("DJANGO_QUERY_COUNT_HEADER"):
+    MIDDLEWARE.insert(0, "core.middleware.QueryCountMiddleware")
+
 ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
@@ -240,4 +243,5 @@ LOGGING = {
 
 # How long a rendered public page may be reused. Every editor's save changes the
 # content version, which is part of the key, so this bounds memory, not staleness.
+# 0 turns the page cache off (the benchmark's "cold" runs).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))

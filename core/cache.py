@@ -66,6 +66,13 @@ def is_editor(request):
     return bool(user and user.is_authenticated and user.is_staff)
 
 
+def render_response(response):
+    """A TemplateResponse rendered, so that it can be stored."""
+    if callable(getattr(response, "render", None)):
+        response = response.render()
+    return response
+
+
 def cache_page_for_readers(view):
     """Serve readers a stored copy of the page until the content changes.
 
@@ -81,19 +88,17 @@ def cache_page_for_readers(view):
             patch_cache_control(response, private=True)
             return response
 
-        path = request.get_full_path().encode()
-        key = f"page:{content_state()}:{hashlib.md5(path, usedforsecurity=False).hexdigest()}"
-        response = cache.get(key)
-        if response is None:
+        if settings.PAGE_CACHE_SECONDS:
+            path = request.get_full_path().encode()
+            digest = hashlib.md5(path, usedforsecurity=False).hexdigest()
+            key = f"page:{content_state()}:{digest}"
+            response = cache.get(key)
+            if response is None:
+                response = render_response(view(request, *args, **kwargs))
+                if response.status_code == 200 and not response.cookies:
+                    cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        else:
             response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
-            if (
-                response.status_code == 200
-                and not response.streaming
-                and not response.cookies
-            ):
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         # Any cache in front may keep the page, but must ask again before reusing it
         # (ConditionalGetMiddleware then answers 304 while the content is unchanged).
         patch_cache_control(response, no_cache=True, public=True)

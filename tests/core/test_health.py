@@ -1,0 +1,35 @@
+from unittest import mock
+
+from django.db import DatabaseError
+from django.test import SimpleTestCase, TestCase
+
+
+class HealthTests(TestCase):
+    def test_healthz_is_200_when_the_database_answers(self):
+        response = self.client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json()["database"] == "ok"
+        assert "no-cache" in response["Cache-Control"]
+
+    def test_healthz_does_not_touch_the_cache(self):
+        with mock.patch(
+            "django.core.cache.cache.get", side_effect=AssertionError("cache!")
+        ):
+            assert self.client.get("/healthz").status_code == 200
+
+    def test_healthz_is_503_when_the_database_does_not_answer(self):
+        with mock.patch(
+            "django.db.backends.base.base.BaseDatabaseWrapper.cursor",
+            side_effect=DatabaseError("connection refused"),
+        ):
+            response = self.client.get("/healthz")
+        assert response.status_code == 503
+        assert response.json() == {"status": "unavailable", "database": "error"}
+
+
+class StaticEndpointsTests(SimpleTestCase):
+    def test_livez_robots_and_favicon(self):
+        assert self.client.get("/livez").content == b"ok"
+        robots = self.client.get("/robots.txt").content.decode()
+        assert "Sitemap: http://testserver/sitemap.xml" in robots
+        assert self.client.get("/favicon.ico")["Content-Type"] == "image/x-icon"
