@@ -40,6 +40,7 @@ install-dev: $(DEV)
 db: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) loadcontent
+	$(MANAGE) setup_editors
 
 run: db
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)

@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from core.images import Illustrated
+
 
 class MuscleQuerySet(models.QuerySet):
     def groups(self):
@@ -32,7 +34,7 @@ class MuscleManager(models.Manager.from_queryset(MuscleQuerySet)):
         return self.get(slug=slug)
 
 
-class Muscle(models.Model):
+class Muscle(Illustrated):
     """A muscle group (Back, Shoulder, ...) or a specific muscle within one.
 
     Groups are the article's "Muscle Worked" tags; specific muscles are the
@@ -86,6 +88,7 @@ class Muscle(models.Model):
         return self.group_id is None
 
     def clean(self):
+        super().clean()
         if self.group_id is not None:
             if self.pk and self.group_id == self.pk:
                 raise ValidationError({"group": "A muscle cannot be its own group."})

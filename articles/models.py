@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 
 from articles.markdown import render_markdown
+from core.images import Illustrated
 from core.models import Publishable, PublishableQuerySet
 
 
@@ -15,7 +16,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return self.get(slug=slug)
 
 
-class Article(Publishable):
+class Article(Publishable, Illustrated):
     title = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     standfirst = models.TextField(
@@ -35,6 +36,9 @@ class Article(Publishable):
         "author's opinion note",
         blank=True,
         help_text="Shown in a box at the top: the nature of the piece and how it was checked.",
+    )
+    image_caption = models.CharField(
+        "caption", max_length=250, blank=True, help_text="Shown under the hero image."
     )
     revised_at = models.DateTimeField(
         "last updated",

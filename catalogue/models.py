@@ -1,5 +1,6 @@
 from collections import defaultdict
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import (
     Case,
@@ -15,6 +16,7 @@ from django.urls import reverse
 
 from anatomy.models import Muscle
 from catalogue import search
+from core.images import Illustrated
 from core.models import Publishable, PublishableQuerySet
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -238,7 +240,7 @@ class ExerciseManager(models.Manager.from_queryset(ExerciseQuerySet)):
         return self.get(slug=slug)
 
 
-class Exercise(Publishable):
+class Exercise(Publishable, Illustrated):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=140, unique=True)
     aliases = models.TextField(
@@ -349,6 +351,9 @@ class Exercise(Publishable):
         self.search_text = search.text_index([*names, self.summary, *steps])
 
 
+MAX_STEPS = 99
+
+
 class StepManager(models.Manager):
     def get_by_natural_key(self, exercise_slug, number):
         return self.get(exercise__slug=exercise_slug, number=number)
@@ -359,7 +364,8 @@ class Step(models.Model):
         Exercise, on_delete=models.CASCADE, related_name="steps"
     )
     number = models.PositiveSmallIntegerField(
-        help_text="Steps are shown in this order, from 1."
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_STEPS)],
+        help_text="Steps are shown in this order, from 1. Renumber to reorder.",
     )
     text = models.TextField()
 

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from core.admin_views import data_quality
 from core.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -11,6 +12,9 @@ urlpatterns = [
     path("", include("catalogue.urls")),
     path("anatomy/", include("anatomy.urls")),
     path("articles/", include("articles.urls")),
+    path(
+        "admin/data-quality/", admin.site.admin_view(data_quality), name="data_quality"
+    ),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -42,3 +42,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fixture_media(django_test_environment):
+    """The images the fixtures refer to, in the test MEDIA_ROOT."""
+    from core.management.commands.loadcontent import copy_fixture_media
+
+    copy_fixture_media()

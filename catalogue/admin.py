@@ -1,0 +1,205 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+
+from anatomy.models import Muscle
+from catalogue.models import Equipment, Exercise, ExerciseMuscle, Step
+from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
+
+# Renumbered steps wait here while the others move, so that swapping step 2 and
+# step 3 never breaks the one-number-per-step rule halfway through a save.
+PARKING_NUMBER = 30_000
+
+
+class StepForm(forms.ModelForm):
+    class Meta:
+        model = Step
+        fields = ["number", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    # One number per step is checked across the whole formset (StepFormSet), not
+    # against the rows as they stand before the save: a swap must not clash with itself.
+
+    def validate_unique(self):
+        try:
+            self.instance.validate_unique(
+                exclude=self._get_validation_exclusions() | {"number"}
+            )
+        except ValidationError as error:
+            self._update_errors(error)
+
+    def validate_constraints(self):
+        exclusions = self._get_validation_exclusions() | {"number"}
+        try:
+            self.instance.validate_constraints(exclude=exclusions)
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+class StepFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        numbers = {}
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            number = form.cleaned_data.get("number")
+            if number is None:
+                continue
+            if number in numbers:
+                raise ValidationError(
+                    f"Two steps are numbered {number}. Give each step its own number."
+                )
+            numbers[number] = form
+
+    def save_existing_objects(self, commit=True):
+        self.changed_objects = []
+        self.deleted_objects = []
+        doomed = [form for form in self.initial_forms if self._should_delete_form(form)]
+        for form in doomed:
+            if form.instance.pk:
+                self.deleted_objects.append(form.instance)
+                self.delete_existing(form.instance, commit=commit)
+        changed = [
+            form
+            for form in self.initial_forms
+            if form not in doomed and form.instance.pk and form.has_changed()
+        ]
+        if commit:
+            moving = [
+                form.instance.pk for form in changed if "number" in form.changed_data
+            ]
+            for offset, pk in enumerate(moving):
+                Step.objects.filter(pk=pk).update(number=PARKING_NUMBER + offset)
+        saved = []
+        for form in changed:
+            self.changed_objects.append((form.instance, form.changed_data))
+            saved.append(self.save_existing(form, form.instance, commit=commit))
+            if not commit:
+                self.saved_forms.append(form)
+        return saved
+
+
+class StepInline(admin.TabularInline):
+    model = Step
+    form = StepForm
+    formset = StepFormSet
+    extra = 1
+    fields = ["number", "text"]
+    ordering = ["number"]
+
+
+class ExerciseMuscleInline(admin.TabularInline):
+    model = ExerciseMuscle
+    extra = 1
+    autocomplete_fields = ["muscle"]
+    fields = ["muscle", "role"]
+    verbose_name = "muscle worked"
+    verbose_name_plural = "muscles worked, with their role"
+
+
+class SpecificMuscleFilter(admin.SimpleListFilter):
+    title = "muscle worked"
+    parameter_name = "muscle"
+
+    def lookups(self, request, model_admin):
+        return list(Muscle.objects.specific().values_list("slug", "name"))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(muscle_links__muscle__slug=self.value()).distinct()
+        return queryset
+
+
+@admin.register(Exercise)
+class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
+    list_display = [
+        "name",
+        "level",
+        "category",
+        "status",
+        "is_live",
+        "published_at",
+        "is_best",
+        "step_count",
+        "updated_at",
+    ]
+    list_filter = [
+        "status",
+        "level",
+        "category",
+        "is_best",
+        ("equipment", admin.RelatedOnlyFieldListFilter),
+        ("muscle_groups", admin.RelatedOnlyFieldListFilter),
+        SpecificMuscleFilter,
+    ]
+    search_fields = ["name", "aliases", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["equipment", "muscle_groups"]
+    readonly_fields = ["image_preview", "source_ref", "created_at", "updated_at"]
+    inlines = [StepInline, ExerciseMuscleInline]
+    list_per_page = 50
+    show_full_result_count = False
+    date_hierarchy = "published_at"
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "aliases", "summary"]}),
+        (
+            "What it is",
+            {
+                "fields": [
+                    "level",
+                    "category",
+                    "force",
+                    "mechanic",
+                    "equipment",
+                    "muscle_groups",
+                ]
+            },
+        ),
+        ("Coaching", {"fields": ["tips"]}),
+        (
+            "Publication",
+            {"fields": ["status", "published_at", "is_best", "best_order"]},
+        ),
+        IMAGE_FIELDSET,
+        (
+            "Record",
+            {
+                "classes": ["collapse"],
+                "fields": ["source_ref", "created_at", "updated_at"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(step_total=Count("steps"))
+            .order_by("name")
+        )
+
+    @admin.display(description="steps", ordering="step_total")
+    def step_count(self, obj):
+        return obj.step_total
+
+
+@admin.register(Equipment)
+class EquipmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "exercise_count"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(exercise_total=Count("exercises"))
+            .order_by("name")
+        )
+
+    @admin.display(description="exercises", ordering="exercise_total")
+    def exercise_count(self, obj):
+        return obj.exercise_total

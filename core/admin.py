@@ -1,0 +1,67 @@
+"""Pieces every content admin shares: publishing actions and image previews."""
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
+
+from core.models import ContentVersion, PublicationStatus
+
+IMAGE_FIELDSET = (
+    "Image",
+    {
+        "classes": ["collapse"],
+        "fields": [
+            "image",
+            "image_preview",
+            "image_alt",
+            "image_credit",
+            "image_licence",
+        ],
+        "description": "Shown with its credit and licence under it.",
+    },
+)
+
+
+class ImagePreviewMixin:
+    @admin.display(description="Preview")
+    def image_preview(self, obj):
+        if not obj or not obj.image:
+            return "No image."
+        return format_html(
+            '<img src="{}" alt="{}" width="240" class="admin-image-preview"><br>'
+            "{}×{} pixels, {} rendition{}",
+            obj.image_src,
+            obj.image_alt,
+            obj.image_width or "?",
+            obj.image_height or "?",
+            len(obj.image_renditions),
+            "" if len(obj.image_renditions) == 1 else "s",
+        )
+
+
+class PublishableAdminMixin:
+    """Publish and unpublish in bulk; the content version moves on, so pages update."""
+
+    actions = ["publish", "unpublish"]
+
+    @admin.display(description="Visible to readers", boolean=True)
+    def is_live(self, obj):
+        return obj.is_public
+
+    @admin.action(description="Publish the selected items now", permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(
+            status=PublicationStatus.PUBLISHED, published_at=timezone.now()
+        )
+        ContentVersion.bump()
+        self.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
+
+    @admin.action(
+        description="Turn the selected items back into drafts", permissions=["change"]
+    )
+    def unpublish(self, request, queryset):
+        count = queryset.update(status=PublicationStatus.DRAFT)
+        ContentVersion.bump()
+        self.message_user(
+            request, f"{count} item(s) are drafts again.", messages.SUCCESS
+        )
