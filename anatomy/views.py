@@ -1,3 +1,4 @@
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -5,15 +6,18 @@ from anatomy.models import Muscle, with_members
 from core.cache import cache_page_for_readers
 
 ROLES = (("primary", "Primary mover"), ("secondary", "Secondary muscle"))
+# A muscle page lists this many exercises per role; the A–Z list has the rest.
+LISTED = 24
 
 
 @require_safe
 @cache_page_for_readers
 def muscle_list(request):
     groups = list(Muscle.objects.for_index())
-    muscles = with_members(groups)
     return render(
-        request, "anatomy/muscle_list.html", {"groups": groups, "muscles": muscles}
+        request,
+        "anatomy/muscle_list.html",
+        {"groups": groups, "muscles": with_members(groups)},
     )
 
 
@@ -21,30 +25,39 @@ def muscle_list(request):
 @cache_page_for_readers
 def muscle_detail(request, slug):
     muscle = get_object_or_404(Muscle.objects.for_detail(), slug=slug)
+    # Exercises are reached through the reverse relations: anatomy does not
+    # import the catalogue.
+    visible = muscle.exercises.visible_to(request.user)
     if muscle.is_group:
         members = list(muscle.members.all())
+        tagged = muscle.tagged_exercises.visible_to(request.user)
         context = {
             "members": members,
-            "exercises": muscle.tagged_exercises.visible_to(request.user).for_links(),
+            "exercises": tagged.for_links()[:LISTED],
+            "exercise_total": tagged.count(),
             "highlights": dict.fromkeys((m.slug for m in members), "selected"),
             "figure_muscles": members,
         }
     else:
-        # The exercises that work this muscle, primary movers first. Reached
-        # through the reverse relations: anatomy does not import the catalogue.
-        visible = muscle.exercises.visible_to(request.user)
-        links = (
-            muscle.exercise_links.filter(exercise__in=visible)
-            .select_related("exercise")
-            .only("role", "exercise__name", "exercise__slug", "exercise__level")
-            .order_by("exercise__name")
-        )
-        by_role = {role: [] for role, _ in ROLES}
-        for link in links:
-            by_role[link.role].append(link.exercise)
+        links = muscle.exercise_links.filter(exercise__in=visible)
+        totals = dict(links.values_list("role").annotate(n=Count("pk")).order_by())
+        by_role = [
+            (
+                label,
+                [
+                    link.exercise
+                    for link in links.filter(role=role)
+                    .select_related("exercise")
+                    .only("role", "exercise__name", "exercise__slug", "exercise__level")
+                    .order_by("exercise__name")[:LISTED]
+                ],
+                totals.get(role, 0),
+            )
+            for role, label in ROLES
+        ]
         context = {
             "members": [],
-            "exercises_by_role": [(label, by_role[role]) for role, label in ROLES],
+            "exercises_by_role": by_role,
             "highlights": {muscle.slug: "selected"},
             "figure_muscles": [muscle],
         }

@@ -13,6 +13,8 @@ from articles.models import Article
 from catalogue.models import Exercise
 from core.cache import cache_page_for_readers
 
+HOME_PICKS = 6
+
 
 @require_safe
 @cache_page_for_readers
@@ -23,7 +25,7 @@ def home(request):
     context = {
         "best_exercises": exercises.filter(is_best=True)
         .order_by("best_order", "name")
-        .for_list(),
+        .for_list()[:HOME_PICKS],
         "exercise_count": exercises.count(),
         "muscle_groups": groups,
         "figure_muscles": with_members(groups),
