@@ -1,17 +1,19 @@
 from collections import defaultdict
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import (
     Case,
     Exists,
-    IntegerField,
+    F,
+    FloatField,
     OuterRef,
     Prefetch,
     Q,
     Value,
     When,
 )
+from django.db.models.functions import Greatest
 from django.urls import reverse
 
 from anatomy.models import Muscle
@@ -174,25 +176,55 @@ class ExerciseQuerySet(PublishableQuerySet):
 
         Names and aliases match however they are hyphenated or pluralised
         ("pullups" finds Pull-Up); otherwise every word must appear in the
-        name, aliases or steps. Whole-name matches rank first.
+        name, aliases or steps. Whole-name matches rank first. On PostgreSQL,
+        full-text search (English stemming) widens the match, and when nothing
+        matches at all, trigram similarity finds names despite typos.
         """
         terms = search.words(query)[: search.MAX_QUERY_WORDS]
         if not terms:
-            return self.annotate(search_rank=Value(0))
+            return self.annotate(search_rank=Value(0.0))
         key = "".join(terms)
         name_match = Q(search_names__contains=key)
         word_match = Q()
         for term in terms:
             word_match &= Q(search_text__contains=f" {term}")
-        return self.filter(name_match | word_match).annotate(
-            search_rank=Case(
-                When(search_names__contains=f" {key} ", then=Value(0)),
-                When(search_names__contains=f" {key}", then=Value(1)),
-                When(name_match, then=Value(2)),
-                default=Value(3),
-                output_field=IntegerField(),
+        matches = name_match | word_match
+        ranks = [
+            When(search_names__contains=f" {key} ", then=Value(0.0)),
+            When(search_names__contains=f" {key}", then=Value(1.0)),
+            When(name_match, then=Value(2.0)),
+        ]
+        queryset, fallback_rank = self, Value(3.0)
+        if connections[self.db].vendor == "postgresql":
+            queryset, matches, fallback_rank = self._postgres_search(
+                " ".join(terms), matches
             )
+        return queryset.filter(matches).annotate(
+            search_rank=Case(*ranks, default=fallback_rank, output_field=FloatField())
         )
+
+    def _postgres_search(self, text, matches):
+        from django.contrib.postgres.search import (
+            SearchQuery,
+            SearchVector,
+            TrigramWordSimilarity,
+        )
+
+        document = SearchVector("search_text", config=search.POSTGRES_CONFIG)
+        words = SearchQuery(text, config=search.POSTGRES_CONFIG, search_type="plain")
+        exact = matches | Q(search_document=words)
+        # Typos only when nothing matches at all: the NOT EXISTS is evaluated once,
+        # so the similarity of every name is only computed when it is needed.
+        nothing_exact = ~Exists(
+            Exercise.objects.alias(search_document=document).filter(exact)
+        )
+        similarity = Greatest(
+            TrigramWordSimilarity(text, "name"),
+            TrigramWordSimilarity(text, "search_names"),
+        )
+        typo = nothing_exact & Q(search_similarity__gt=search.TYPO_SIMILARITY)
+        queryset = self.alias(search_document=document, search_similarity=similarity)
+        return queryset, exact | typo, 4.0 - F("search_similarity")
 
     def related_to(self, exercise, primary_muscle_ids, limit=6):
         """Other exercises with one of the same primary muscles."""

@@ -10,6 +10,10 @@ import unicodedata
 WORD = re.compile(r"[a-z0-9]+")
 MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
+# PostgreSQL's text search configuration (stemming) for the search_text index.
+POSTGRES_CONFIG = "english"
+# How close (pg_trgm word similarity) a misspelt name must be to be offered.
+TYPO_SIMILARITY = 0.3
 
 
 def singular(word):
