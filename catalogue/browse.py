@@ -266,6 +266,12 @@ class Browse:
     def muscles_selected(self):
         return sum(option.selected_count for option in self.muscles)
 
+    @property
+    def more_selected(self):
+        """How many of level, type, picks and a non-default order are chosen."""
+        chosen = len(self.filterset.value("level")) + len(self.filterset.value("category"))
+        return chosen + int(self.best_only) + int(bool(self.filterset.value("sort")))
+
     @cached_property
     def notices(self):
         return self.filterset.notices()

@@ -86,6 +86,16 @@ def muscles_without_exercises():
     ]
 
 
+def articles_with_missing_links():
+    rows = Article.objects.filter(body_html__contains="exercise-link--missing").only(
+        "title"
+    )
+    return [
+        Problem(a.title, "links an exercise that no longer exists", change_url(a))
+        for a in rows
+    ]
+
+
 def likely_duplicates():
     """Exercises whose names or aliases come down to the same words."""
     owners = defaultdict(dict)
@@ -140,6 +150,11 @@ def report():
             "Muscles with no exercise",
             "A muscle page with nothing to train it is a dead end.",
             muscles_without_exercises(),
+        ),
+        Check(
+            "Articles linking a missing exercise",
+            "An [[Exercise]] link whose exercise was renamed away or deleted.",
+            articles_with_missing_links(),
         ),
         Check(
             "Likely duplicates",

@@ -88,3 +88,16 @@ class ExerciseLinkTests(TestCase):
         )
         assert "<script" not in article.body_html
         assert article.toc[0]["id"] == "start"
+
+
+class RelinkTests(TestCase):
+    def test_renaming_or_removing_an_exercise_updates_article_links(self):
+        row = make_exercise("Inverted Row")
+        article = make_article(body="Do the [[Inverted Row]].")
+        row.slug = "bodyweight-row"
+        row.save()
+        article.refresh_from_db()
+        assert 'href="/exercises/bodyweight-row/"' in article.body_html
+        row.delete()
+        article.refresh_from_db()
+        assert "exercise-link--missing" in article.body_html

@@ -70,6 +70,7 @@ def test_the_filters_work_without_javascript(site, browser):
     page.goto(f"{site}/exercises/")
     page.locator("summary", has_text="Muscles").click()
     page.get_by_label(re.compile(r"Abs \(")).check()
+    page.locator("summary", has_text="Level, type and order").click()
     page.get_by_label(re.compile(r"Advanced \(")).check()
     page.get_by_role("button", name="Show exercises").click()
     assert card_titles(page) == []
