@@ -9,6 +9,7 @@ makes every old key unreachable, and old entries simply expire.
 
 import hashlib
 from functools import wraps
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -24,6 +25,33 @@ from django.utils.cache import (
 from core.models import ContentVersion, PublicationStatus, Publishable
 
 CONTENT_APPS = ("anatomy", "catalogue", "articles")
+CODE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg"}
+
+
+def code_version():
+    """A fingerprint of the code and templates, so a deploy never serves pages
+    rendered by the previous release from a shared cache (Redis outlives it)."""
+    root = Path(settings.BASE_DIR)
+    fingerprint = hashlib.md5(usedforsecurity=False)
+    for folder in (
+        "config",
+        "core",
+        "catalogue",
+        "anatomy",
+        "articles",
+        "templates",
+        "static",
+    ):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in CODE_SUFFIXES:
+                stat = path.stat()
+                fingerprint.update(
+                    f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+                )
+    return fingerprint.hexdigest()[:12]
+
+
+CODE_VERSION = code_version()
 
 
 def publishable_models():
@@ -91,7 +119,7 @@ def cache_page_for_readers(view):
         if settings.PAGE_CACHE_SECONDS:
             path = request.get_full_path().encode()
             digest = hashlib.md5(path, usedforsecurity=False).hexdigest()
-            key = f"page:{content_state()}:{digest}"
+            key = f"page:{CODE_VERSION}:{content_state()}:{digest}"
             response = cache.get(key)
             if response is None:
                 response = render_response(view(request, *args, **kwargs))

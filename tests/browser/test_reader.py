@@ -182,3 +182,19 @@ def test_screenshots_of_every_page_type(site, browser, screenshots_dir):
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 5_000
         context.close()
+
+
+def test_an_exercise_prints_on_one_page(site, page):
+    for slug in (
+        "renegade-rows",
+        "lat-pulldown",
+        "rack-pulls",
+        "close-grip-lat-pulldown",
+    ):
+        page.goto(f"{site}/exercises/{slug}/")
+        pdf = page.pdf(format="A4")
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, slug
+    page.emulate_media(media="print")
+    expect(page.locator(".prev-next")).to_be_hidden()
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator("#step-1")).to_be_visible()

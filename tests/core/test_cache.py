@@ -89,3 +89,14 @@ class PageCacheTests(TestCase):
     def test_steps_reindex_search(self):
         Step.objects.create(exercise=self.row, number=5, text="Finish with a flourish.")
         assert "Cable Row" in self.client.get("/exercises/?q=flourish").content.decode()
+
+
+class CodeVersionTests(TestCase):
+    def test_pages_cached_by_another_release_are_not_served(self):
+        from unittest import mock
+
+        first = self.client.get("/")
+        with mock.patch("core.cache.CODE_VERSION", "another-release"):
+            _, queries = count_queries(self.client, "/")
+        assert first.status_code == 200
+        assert queries > 1  # rendered afresh, not read from the cache
