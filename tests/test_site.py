@@ -1,15 +1,19 @@
 """Invariants of every page: status, one <h1>, query budgets, no pending migrations."""
 
+import os
+import secrets
+import subprocess
+import sys
 from io import StringIO
 
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 
 from anatomy.models import Muscle
 from catalogue.models import Equipment, Exercise
 from core.models import ContentVersion
 from tests.factories import make_many_exercises
-from tests.utils import ALL_FIXTURES, Page, count_queries
+from tests.utils import ALL_FIXTURES, ROOT, Page, count_queries
 
 # The most SQL queries each page may make, whatever the catalogue's size.
 BUDGETS = {
@@ -74,3 +78,31 @@ class ProjectTests(TestCase):
         response = self.client.get("/healthz")
         assert response.status_code == 200
         assert response.json() == {"status": "ok", "database": "ok"}
+
+
+class DeploymentTests(SimpleTestCase):
+    def test_production_settings_pass_the_deploy_checks(self):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+            "DJANGO_SECURE_SSL_REDIRECT": "1",
+        }
+        for name in ("DJANGO_STATIC_MANIFEST", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+            env.pop(name, None)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "check",
+                "--deploy",
+                "--fail-level",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
