@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from anatomy.models import Muscle, with_members
 from core.cache import cache_page_for_readers
+from core.navigation import breadcrumbs
 
 ROLES = (("primary", "Primary mover"), ("secondary", "Secondary muscle"))
 # A muscle page lists this many exercises per role; the A–Z list has the rest.
@@ -61,4 +62,8 @@ def muscle_detail(request, slug):
             "highlights": {muscle.slug: "selected"},
             "figure_muscles": [muscle],
         }
+    trail = [("Anatomy", "anatomy:muscle_list")]
+    if muscle.group:
+        trail.append((muscle.group.name, muscle.group.get_absolute_url()))
+    context["breadcrumbs"] = breadcrumbs(*trail, (muscle.name, None))
     return render(request, "anatomy/muscle_detail.html", {"muscle": muscle, **context})

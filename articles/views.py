@@ -3,6 +3,7 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Article
 from core.cache import cache_page_for_readers
+from core.navigation import breadcrumbs
 
 
 @require_safe
@@ -19,4 +20,9 @@ def article_list(request):
 def article_detail(request, slug):
     articles = Article.objects.visible_to(request.user).for_detail()
     article = get_object_or_404(articles, slug=slug)
-    return render(request, "articles/article_detail.html", {"article": article})
+    trail = breadcrumbs(("Articles", "articles:article_list"), (article.title, None))
+    return render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "breadcrumbs": trail},
+    )

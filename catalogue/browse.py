@@ -269,7 +269,9 @@ class Browse:
     @property
     def more_selected(self):
         """How many of level, type, picks and a non-default order are chosen."""
-        chosen = len(self.filterset.value("level")) + len(self.filterset.value("category"))
+        chosen = len(self.filterset.value("level")) + len(
+            self.filterset.value("category")
+        )
         return chosen + int(self.best_only) + int(bool(self.filterset.value("sort")))
 
     @cached_property

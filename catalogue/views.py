@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 from catalogue.browse import Browse
 from catalogue.models import Equipment, Exercise, Role
 from core.cache import cache_page_for_readers
+from core.navigation import breadcrumbs
 
 
 @require_safe
@@ -35,6 +36,9 @@ def exercise_detail(request, slug):
             ),
         ],
         "related": exercises.related_to(exercise, primary_ids),
+        "breadcrumbs": breadcrumbs(
+            ("Exercises", "catalogue:exercise_list"), (exercise.name, None)
+        ),
         "previous": previous,
         "following": following,
     }
