@@ -70,6 +70,17 @@ serve: db
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret-key)}" \
 		HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn config.wsgi -c config/gunicorn.py
 
+# Load test: the production setup at 45, 1,000 and 10,000 exercises, on SQLite
+# and (when it answers) PostgreSQL with Redis, cold and warm. Needs wrk.
+bench: install-dev
+	@command -v wrk >/dev/null || { echo "Installing wrk..."; \
+		(apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+# Lighthouse (from the npm registry) on every page type, with Debian's Chromium.
+audit: install-dev browser-deps
+	$(BIN)/python bench/audit.py $(AUDIT_ARGS)
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

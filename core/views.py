@@ -5,8 +5,10 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from anatomy.models import Muscle, with_members
 from articles.models import Article
@@ -69,6 +71,17 @@ def favicon(request):
     if not path:
         raise Http404("No favicon")
     return FileResponse(open(path, "rb"), content_type="image/x-icon")
+
+
+@require_safe
+def media(request, path):
+    """Uploaded images. Renditions have content-hashed paths, so they never change."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if path.startswith("renditions/"):
+        patch_cache_control(response, public=True, max_age=31_536_000, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=86_400)
+    return response
 
 
 def page_not_found(request, exception=None):

@@ -100,3 +100,41 @@ class CodeVersionTests(TestCase):
             _, queries = count_queries(self.client, "/")
         assert first.status_code == 200
         assert queries > 1  # rendered afresh, not read from the cache
+
+
+class CompressionTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_exercise("Cable Row", steps=["Sit tall.", "Pull.", "Squeeze.", "Return."])
+
+    def test_gzip_clients_get_a_copy_compressed_once(self):
+        import gzip
+
+        plain = self.client.get("/exercises/")
+        zipped = self.client.get("/exercises/", headers={"accept-encoding": "gzip, br"})
+        assert zipped["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in zipped["Vary"]
+        assert gzip.decompress(zipped.content) == plain.content
+        again, queries = count_queries(self.client, "/exercises/")
+        assert queries == 1 and again.content == plain.content
+        with self.assertNumQueries(1):
+            cached = self.client.get("/exercises/", headers={"accept-encoding": "gzip"})
+        assert cached.content == zipped.content
+
+
+class MediaTests(TestCase):
+    def test_renditions_are_cached_for_a_year_originals_for_a_day(self):
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        default_storage.save("renditions/abc/x-320.webp", ContentFile(b"RIFF"))
+        default_storage.save("images/x.jpg", ContentFile(b"\\xff\\xd8"))
+        rendition = self.client.get("/media/renditions/abc/x-320.webp")
+        assert (
+            "immutable" in rendition["Cache-Control"]
+            and "max-age=31536000" in rendition["Cache-Control"]
+        )
+        original = self.client.get("/media/images/x.jpg")
+        assert "max-age=86400" in original["Cache-Control"]
+        assert self.client.get("/media/../config/settings.py").status_code in (400, 404)
+        assert self.client.post("/media/images/x.jpg").status_code == 405
