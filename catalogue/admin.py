@@ -173,6 +173,10 @@ class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
         ),
     ]
 
+    class Media:
+        js = ["admin/js/step-order.js"]
+        css = {"all": ["admin/css/content-admin.css"]}
+
     def get_queryset(self, request):
         return (
             super()

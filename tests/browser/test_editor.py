@@ -94,3 +94,19 @@ def test_an_editor_cannot_open_user_management(site, page):
     log_in(page, site)
     response = page.goto(f"{site}/admin/auth/user/")
     assert response.status == 403
+
+
+def test_an_editor_reorders_steps_with_the_move_buttons(site, page):
+    make_editor()
+    log_in(page, site)
+    page.goto(f"{site}/admin/catalogue/exercise/?q=Barbell+Shrug")
+    page.get_by_role("link", name="Barbell Shrug", exact=True).click()
+    first_two = [
+        page.locator(f'textarea[name="steps-{i}-text"]').input_value() for i in (0, 1)
+    ]
+    page.locator("#steps-0").get_by_role("button", name="Move down").click()
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.goto(f"{site}/exercises/barbell-shrug/")
+    expect(page.locator("#step-1")).to_contain_text(first_two[1][:40])
+    expect(page.locator("#step-2")).to_contain_text(first_two[0][:40])

@@ -33,3 +33,12 @@ class StaticEndpointsTests(SimpleTestCase):
         robots = self.client.get("/robots.txt").content.decode()
         assert "Sitemap: http://testserver/sitemap.xml" in robots
         assert self.client.get("/favicon.ico")["Content-Type"] == "image/x-icon"
+
+
+class ServerErrorTests(TestCase):
+    def test_an_unexpected_error_shows_the_designed_500_page(self):
+        self.client.raise_request_exception = False
+        with mock.patch("catalogue.views.Browse", side_effect=RuntimeError("boom")):
+            response = self.client.get("/exercises/")
+        assert response.status_code == 500
+        assert "Something went wrong on our side" in response.content.decode()
