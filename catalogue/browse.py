@@ -30,6 +30,8 @@ from catalogue.models import (
     Exercise,
     ExerciseMuscle,
     Level,
+    uses_equipment,
+    works_muscles,
 )
 
 PER_PAGE = 48
@@ -59,13 +61,12 @@ def count_subquery(queryset, group_by):
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def lenient(queryset, method, model, slugs):
-    """Apply ``method(slugs)``, ignoring slugs that name nothing, as the form does."""
+def lenient(queryset, condition, model, slugs):
+    """Filter by ``condition(slugs)``, ignoring slugs that name nothing, as the form does."""
     if not slugs:
         return queryset
-    matching = getattr(Exercise.objects, method)(slugs).filter(pk=OuterRef("pk"))
     return queryset.filter(
-        Exists(matching) | ~Exists(model.objects.filter(slug__in=slugs))
+        condition(slugs) | ~Exists(model.objects.filter(slug__in=slugs))
     )
 
 
@@ -172,8 +173,8 @@ def narrowed(exercises, *, q, equipment, muscles, levels, categories, best):
     """``exercises`` narrowed by the facets given; raw slugs are fine here."""
     if q:
         exercises = exercises.search(q)
-    exercises = lenient(exercises, "using_equipment", Equipment, equipment)
-    exercises = lenient(exercises, "working_muscles", Muscle, muscles)
+    exercises = lenient(exercises, uses_equipment, Equipment, equipment)
+    exercises = lenient(exercises, works_muscles, Muscle, muscles)
     if levels:
         exercises = exercises.filter(level__in=levels)
     if categories:

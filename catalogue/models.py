@@ -63,6 +63,18 @@ class Role(models.TextChoices):
     SECONDARY = "secondary", "Secondary"
 
 
+# The columns an exercise card needs (see ExerciseQuerySet.for_list).
+CARD_FIELDS = (
+    "name",
+    "slug",
+    "letter",
+    "status",
+    "published_at",
+    "is_best",
+    "best_order",
+)
+
+
 class EquipmentQuerySet(models.QuerySet):
     def for_index(self, exercises):
         """Every item with the number of the given exercises that use it."""
@@ -101,16 +113,28 @@ class Equipment(models.Model):
 
 class ExerciseQuerySet(PublishableQuerySet):
     def for_list(self):
-        """What an exercise card shows: equipment, muscle groups, the first two steps."""
-        return self.prefetch_related(
-            Prefetch("equipment", queryset=Equipment.objects.only("name", "slug")),
+        """What an exercise card shows: equipment, muscle groups, the first two steps.
+
+        Lists of a few dozen cards are the hot path: only the card's columns are
+        read, and the prefetched rows go to plain attributes (``to_attr``), which
+        skips building a related manager per card.
+        """
+        return self.only(*CARD_FIELDS).prefetch_related(
+            Prefetch(
+                "equipment",
+                queryset=Equipment.objects.only("name", "slug"),
+                to_attr="equipment_list",
+            ),
             Prefetch(
                 "muscle_groups",
                 queryset=Muscle.objects.only("name", "slug", "position"),
+                to_attr="muscle_group_list",
             ),
             Prefetch(
                 "steps",
-                queryset=Step.objects.filter(number__lte=2).order_by("number"),
+                queryset=Step.objects.filter(number__lte=2).only(
+                    "exercise", "number", "text"
+                ),
                 to_attr="first_steps",
             ),
         )
@@ -134,42 +158,11 @@ class ExerciseQuerySet(PublishableQuerySet):
 
     def using_equipment(self, slugs):
         """Exercises that use any of the given equipment."""
-        return self.filter(
-            Exists(
-                Exercise.equipment.through.objects.filter(
-                    exercise=OuterRef("pk"), equipment__slug__in=slugs
-                )
-            )
-        )
+        return self.filter(uses_equipment(slugs))
 
     def working_muscles(self, slugs):
-        """Exercises tagged with any of the given groups or working any given muscle.
-
-        A group (Back, Shoulder...) matches the exercise's own "Muscle Worked"
-        tags, as the article lists them; a specific muscle matches exercises
-        that work it, as primary or secondary muscle.
-        """
-        return self.filter(
-            Exists(
-                Exercise.muscle_groups.through.objects.filter(
-                    exercise=OuterRef("pk"), muscle__slug__in=slugs
-                )
-            )
-            | Exists(
-                ExerciseMuscle.objects.filter(
-                    exercise=OuterRef("pk"), muscle__slug__in=slugs
-                )
-            )
-        )
-
-    def working(self, muscle, role=None):
-        """Exercises that work one muscle, or carry one group tag."""
-        if muscle.is_group:
-            return self.filter(muscle_groups=muscle)
-        links = ExerciseMuscle.objects.filter(exercise=OuterRef("pk"), muscle=muscle)
-        if role:
-            links = links.filter(role=role)
-        return self.filter(Exists(links))
+        """Exercises tagged with any of the given groups or working any given muscle."""
+        return self.filter(works_muscles(slugs))
 
     def search(self, query):
         """Exercises whose name, aliases or steps match the reader's words.
@@ -461,3 +454,28 @@ class ExerciseMuscle(models.Model):
         return (*self.exercise.natural_key(), *self.muscle.natural_key())
 
     natural_key.dependencies = ["catalogue.exercise", "anatomy.muscle"]
+
+
+def uses_equipment(slugs):
+    """The condition "uses any of this equipment", for a filter on exercises."""
+    return Exists(
+        Exercise.equipment.through.objects.filter(
+            exercise=OuterRef("pk"), equipment__slug__in=slugs
+        )
+    )
+
+
+def works_muscles(slugs):
+    """The condition "works any of these muscles", for a filter on exercises.
+
+    A group (Back, Shoulder...) matches the exercise's own "Muscle Worked"
+    tags, as the article lists them; a specific muscle matches exercises that
+    work it, as primary or secondary muscle.
+    """
+    return Exists(
+        Exercise.muscle_groups.through.objects.filter(
+            exercise=OuterRef("pk"), muscle__slug__in=slugs
+        )
+    ) | Exists(
+        ExerciseMuscle.objects.filter(exercise=OuterRef("pk"), muscle__slug__in=slugs)
+    )
