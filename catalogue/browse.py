@@ -4,7 +4,8 @@ Counting follows the usual faceted-search rule: an option's count is how many
 exercises the list would show with that option ticked, given every *other*
 facet as it stands. Three queries cover it whatever the catalogue size:
 
-- one for equipment, one for muscles (a correlated count per option);
+- one for the names of every equipment item and muscle (the filter's choices),
+  one for their counts (grouped counts over the link tables);
 - one grouped count over (level, type, editors' pick, letter) of the
   exercises matching the search, equipment and muscle filters, from which the
   level, type and pick counts, the total and the letter index are all summed
@@ -15,8 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, IntegerField, Value
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -56,57 +56,73 @@ class Option:
         return int(self.selected) + sum(c.selected_count for c in self.children)
 
 
-def count_subquery(queryset, group_by):
-    counted = queryset.order_by().values(group_by).annotate(n=Count("*")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+VOCABULARY_COLUMNS = ("kind", "pk", "slug", "name", "parent", "place")
 
 
-def lenient(queryset, condition, model, slugs):
-    """Filter by ``condition(slugs)``, ignoring slugs that name nothing, as the form does."""
-    if not slugs:
-        return queryset
-    return queryset.filter(
-        condition(slugs) | ~Exists(model.objects.filter(slug__in=slugs))
-    )
+def vocabulary():
+    """Every equipment item and muscle the filters offer: one query.
 
-
-def equipment_options(exercises, selected):
-    """Every item of equipment with how many of ``exercises`` use it."""
-    links = Exercise.equipment.through.objects.filter(
-        equipment=OuterRef("pk"), exercise__in=exercises
-    )
-    rows = Equipment.objects.annotate(n=count_subquery(links, "equipment")).values_list(
-        "slug", "name", "n"
-    )
-    return [Option(slug, name, n, slug in selected) for slug, name, n in rows]
-
-
-def muscle_options(exercises, selected):
-    """Muscle groups, each with its muscles, and how many of ``exercises`` work each.
-
-    A group counts the exercises carrying its tag; a muscle, the exercises
-    that work it as primary or secondary muscle.
+    Rows of (kind, pk, slug, name, parent group, position), in the site's order.
     """
-    tags = Exercise.muscle_groups.through.objects.filter(
-        muscle=OuterRef("pk"), exercise__in=exercises
+    nothing = Value(None, output_field=IntegerField())
+    equipment = Equipment.objects.order_by().annotate(
+        kind=Value("equipment"), parent=nothing, place=nothing
     )
-    links = ExerciseMuscle.objects.filter(muscle=OuterRef("pk"), exercise__in=exercises)
-    rows = Muscle.objects.annotate(
-        n=Case(
-            When(group__isnull=True, then=count_subquery(tags, "muscle")),
-            default=count_subquery(links, "muscle"),
-        )
-    ).values_list("pk", "slug", "name", "group_id", "n")
-    groups, members = {}, []
-    for pk, slug, name, group_id, n in rows:
-        option = Option(slug, name, n, slug in selected, is_group=group_id is None)
-        if group_id is None:
-            groups[pk] = option
-        else:
-            members.append((group_id, option))
-    for group_id, option in members:
-        groups[group_id].children.append(option)
-    return list(groups.values())
+    muscles = Muscle.objects.order_by().annotate(
+        kind=Value("muscle"), parent=F("group_id"), place=F("position")
+    )
+    rows = equipment.values_list(*VOCABULARY_COLUMNS).union(
+        muscles.values_list(*VOCABULARY_COLUMNS), all=True
+    )
+    return sorted(rows, key=lambda row: (row[5] or 0, row[3]))
+
+
+def grouped_counts(through, column, kind, exercises):
+    return (
+        through.objects.filter(exercise__in=exercises.values("pk"))
+        .order_by()
+        .values(item=F(column))
+        .annotate(kind=Value(kind), n=Count("*"))
+        .values_list("kind", "item", "n")
+    )
+
+
+def facet_counts(equipment_exercises, muscle_exercises):
+    """How many exercises each equipment item, group tag and muscle has: one query.
+
+    ``equipment_exercises`` are the list's exercises with every filter but
+    equipment applied, ``muscle_exercises`` with every filter but muscles: an
+    option counts what the list would show with it ticked.
+    """
+    counts = grouped_counts(
+        Exercise.equipment.through, "equipment_id", "equipment", equipment_exercises
+    ).union(
+        grouped_counts(
+            Exercise.muscle_groups.through, "muscle_id", "tag", muscle_exercises
+        ),
+        grouped_counts(ExerciseMuscle, "muscle_id", "link", muscle_exercises),
+        all=True,
+    )
+    return {(kind, item): n for kind, item, n in counts}
+
+
+def facet_options(rows, counts, equipment_selected, muscles_selected):
+    """Equipment options, and muscle groups with their muscles as children."""
+    equipment, groups = [], {}
+    for kind, pk, slug, name, parent, _ in rows:
+        if kind == "equipment":
+            n = counts.get(("equipment", pk), 0)
+            equipment.append(Option(slug, name, n, slug in equipment_selected))
+        elif parent is None:
+            n = counts.get(("tag", pk), 0)
+            groups[pk] = Option(slug, name, n, slug in muscles_selected, is_group=True)
+    for kind, pk, slug, name, parent, _ in rows:
+        if kind == "muscle" and parent in groups:
+            n = counts.get(("link", pk), 0)
+            groups[parent].children.append(
+                Option(slug, name, n, slug in muscles_selected)
+            )
+    return equipment, list(groups.values())
 
 
 @dataclass
@@ -170,11 +186,13 @@ def tally(exercises, levels, categories, best):
 
 
 def narrowed(exercises, *, q, equipment, muscles, levels, categories, best):
-    """``exercises`` narrowed by the facets given; raw slugs are fine here."""
+    """``exercises`` narrowed by the facets given (values already validated)."""
     if q:
         exercises = exercises.search(q)
-    exercises = lenient(exercises, uses_equipment, Equipment, equipment)
-    exercises = lenient(exercises, works_muscles, Muscle, muscles)
+    if equipment:
+        exercises = exercises.filter(uses_equipment(equipment))
+    if muscles:
+        exercises = exercises.filter(works_muscles(muscles))
     if levels:
         exercises = exercises.filter(level__in=levels)
     if categories:
@@ -202,43 +220,35 @@ class Browse:
 
     def __init__(self, data, exercises, per_page=PER_PAGE):
         self.data = data
-        # A first pass validates the query with every slug accepted, so that the
-        # counts below can be computed before the real choices are known.
-        probe = ExerciseFilter(
+        rows = vocabulary()
+        self.filterset = ExerciseFilter(
             data,
-            queryset=exercises.none(),
-            equipment_choices=[(slug, slug) for slug in data.getlist("equipment")],
-            muscle_choices=[(slug, slug) for slug in data.getlist("muscle")],
+            queryset=exercises.for_list(),
+            equipment_choices=[(r[2], r[3]) for r in rows if r[0] == "equipment"],
+            muscle_choices=[(r[2], r[3]) for r in rows if r[0] == "muscle"],
         )
+        value = self.filterset.value
         selection = {
-            "q": probe.value("q"),
-            "equipment": probe.value("equipment"),
-            "muscles": probe.value("muscle"),
-            "levels": probe.value("level"),
-            "categories": probe.value("category"),
-            "best": bool(probe.value("best")),
+            "q": value("q"),
+            "equipment": value("equipment"),
+            "muscles": value("muscle"),
+            "levels": value("level"),
+            "categories": value("category"),
+            "best": bool(value("best")),
         }
 
         def without(*names):
             return narrowed(exercises, **{**selection, **dict.fromkeys(names)})
 
-        self.equipment = equipment_options(without("equipment"), selection["equipment"])
-        self.muscles = muscle_options(without("muscles"), selection["muscles"])
+        counts = facet_counts(without("equipment"), without("muscles"))
+        self.equipment, self.muscles = facet_options(
+            rows, counts, selection["equipment"], selection["muscles"]
+        )
         self.tally = tally(
             without("levels", "categories", "best"),
-            selection["levels"] or [],
-            selection["categories"] or [],
+            selection["levels"],
+            selection["categories"],
             selection["best"],
-        )
-        self.filterset = ExerciseFilter(
-            data,
-            queryset=exercises.for_list(),
-            equipment_choices=[(o.value, o.label) for o in self.equipment],
-            muscle_choices=[
-                (o.value, o.label)
-                for group in self.muscles
-                for o in (group, *group.children)
-            ],
         )
         self.sort = self.filterset.sort_order
         paginator = Paginator(self.filterset.ordered(self.filterset.qs), per_page)

@@ -206,16 +206,22 @@ class ExerciseQuerySet(PublishableQuerySet):
         document = SearchVector("search_text", config=search.POSTGRES_CONFIG)
         words = SearchQuery(text, config=search.POSTGRES_CONFIG, search_type="plain")
         exact = matches | Q(search_document=words)
-        # Typos only when nothing matches at all: the NOT EXISTS is evaluated once,
-        # so the similarity of every name is only computed when it is needed.
+        # Typos only when nothing matches at all (the NOT EXISTS is evaluated once).
+        # Every branch is indexable (trigram and full-text GIN indexes), so the
+        # planner combines index scans instead of reading every row; the %>
+        # operator's threshold is pg_trgm.word_similarity_threshold, set for each
+        # connection in settings (search.TYPO_SIMILARITY).
         nothing_exact = ~Exists(
             Exercise.objects.alias(search_document=document).filter(exact)
+        )
+        typo = nothing_exact & (
+            Q(name__trigram_word_similar=text)
+            | Q(search_names__trigram_word_similar=text)
         )
         similarity = Greatest(
             TrigramWordSimilarity(text, "name"),
             TrigramWordSimilarity(text, "search_names"),
         )
-        typo = nothing_exact & Q(search_similarity__gt=search.TYPO_SIMILARITY)
         queryset = self.alias(search_document=document, search_similarity=similarity)
         return queryset, exact | typo, 4.0 - F("search_similarity")
 

@@ -3,6 +3,7 @@ from time import perf_counter
 from django.core.management.base import BaseCommand, CommandError
 
 from catalogue.generate import delete_generated, generate_exercises
+from catalogue.maintenance import refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -42,3 +43,4 @@ class Command(BaseCommand):
                 f"Generated {len(names)} exercises ({names[0]} to {names[-1]}) "
                 f"in {perf_counter() - started:.1f} s."
             )
+        refresh_planner_statistics()

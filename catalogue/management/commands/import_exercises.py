@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from catalogue import importer
+from catalogue.maintenance import refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -26,4 +27,6 @@ class Command(BaseCommand):
             report = importer.import_file(path, dry_run=dry_run)
         except importer.SourceFileError as error:
             raise CommandError(str(error)) from error
+        if not dry_run:
+            refresh_planner_statistics()
         self.stdout.write(report.summary())
