@@ -15,8 +15,10 @@ def refresh_planner_statistics():
         Exercise, Exercise.equipment.through, Exercise.muscle_groups.through,
         ExerciseMuscle, Step, Equipment, Muscle,
     )  # fmt: skip
-    tables = ", ".join(
-        connection.ops.quote_name(model._meta.db_table) for model in models
-    )
+    tables = [connection.ops.quote_name(model._meta.db_table) for model in models]
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {tables}")
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {', '.join(tables)}")
+        else:  # SQLite analyses one table at a time
+            for table in tables:
+                cursor.execute(f"ANALYZE {table}")
