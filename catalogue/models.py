@@ -197,13 +197,9 @@ class ExerciseQuerySet(PublishableQuerySet):
         )
 
     def _postgres_search(self, text, matches):
-        from django.contrib.postgres.search import (
-            SearchQuery,
-            SearchVector,
-            TrigramWordSimilarity,
-        )
+        from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
 
-        document = SearchVector("search_text", config=search.POSTGRES_CONFIG)
+        document = search.StoredSearchVector()
         words = SearchQuery(text, config=search.POSTGRES_CONFIG, search_type="plain")
         exact = matches | Q(search_document=words)
         # Typos only when nothing matches at all (the NOT EXISTS is evaluated once).

@@ -7,6 +7,8 @@
 import re
 import unicodedata
 
+from django.db.models import Expression
+
 WORD = re.compile(r"[a-z0-9]+")
 MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
@@ -43,3 +45,21 @@ def text_index(texts):
     """Space-delimited distinct words of everything searchable, for word matches."""
     seen = dict.fromkeys(word for text in texts for word in words(text))
     return f" {' '.join(seen)} " if seen else ""
+
+
+class StoredSearchVector(Expression):
+    """PostgreSQL only: the exercise's stored full-text document.
+
+    A generated column that migration 0005 adds outside the model (SQLite has
+    no tsvector), referred to through whatever alias the exercise table has in
+    the query at hand (subqueries call it U0).
+    """
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name(alias)}.search_vector", []
