@@ -346,8 +346,7 @@ class Exercise(Publishable, Illustrated):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name = self.name.strip()
-        self.name = self.name[:1].upper() + self.name[1:]
+        self.normalise_name()
         self.refresh_derived_fields(steps=self.step_texts() if self.pk else [])
         super().save(*args, **kwargs)
 
@@ -356,6 +355,17 @@ class Exercise(Publishable, Illustrated):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        # Before the uniqueness checks, so "pull-Up" clashes with "Pull-Up" as a
+        # form error rather than at the database.
+        self.normalise_name()
+
+    def normalise_name(self):
+        """Trimmed, with a capital first letter (the A–Z index reads it)."""
+        name = self.name.strip()
+        self.name = name[:1].upper() + name[1:]
 
     @property
     def alias_list(self):

@@ -350,3 +350,19 @@ class EditorsGroupTests(TestCase):
             "change_article",
         } <= codenames
         assert Exercise.objects.count() == 0
+
+
+class NameNormalisationTests(TestCase):
+    def test_a_lower_case_clash_is_a_form_error(self):
+        from django.contrib.auth.models import User
+
+        make_exercise("Pull-Up")
+        admin = User.objects.create_superuser("root", password="pw")
+        self.client.force_login(admin)
+        data = exercise_form(make_exercise("Row"), name="pull-Up", slug="pull-up-2")
+        response = self.client.post(
+            f"/admin/catalogue/exercise/{Exercise.objects.get(name='Row').pk}/change/",
+            data,
+        )
+        assert response.status_code == 200
+        assert "Exercise with this Name already exists." in response.content.decode()
