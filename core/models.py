@@ -51,17 +51,6 @@ class PublishableQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
-    def next_publication_time(self):
-        """When the next scheduled item goes live, or None."""
-        return (
-            self.filter(
-                status=PublicationStatus.PUBLISHED, published_at__gt=timezone.now()
-            )
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
-
 
 class Publishable(models.Model):
     status = models.CharField(
