@@ -19,67 +19,51 @@ class StepForm(forms.ModelForm):
         fields = ["number", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
-    # One number per step is checked across the whole formset (StepFormSet), not
-    # against the rows as they stand before the save: a swap must not clash with itself.
+    # One number per step is checked across the whole formset (StepFormSet.clean),
+    # not against the rows as they stand before the save: a swap of steps 2 and 3
+    # must not clash with itself. The number's range is the field's validators.
 
     def validate_unique(self):
-        try:
-            self.instance.validate_unique(
-                exclude=self._get_validation_exclusions() | {"number"}
-            )
-        except ValidationError as error:
-            self._update_errors(error)
+        pass
 
     def validate_constraints(self):
-        exclusions = self._get_validation_exclusions() | {"number"}
-        try:
-            self.instance.validate_constraints(exclude=exclusions)
-        except ValidationError as error:
-            self._update_errors(error)
+        pass
 
 
 class StepFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
-        numbers = {}
+        numbers = set()
         for form in self.forms:
-            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
-                continue
-            number = form.cleaned_data.get("number")
-            if number is None:
+            data = getattr(form, "cleaned_data", None) or {}
+            number = data.get("number")
+            if data.get("DELETE") or number is None:
                 continue
             if number in numbers:
                 raise ValidationError(
                     f"Two steps are numbered {number}. Give each step its own number."
                 )
-            numbers[number] = form
+            numbers.add(number)
 
-    def save_existing_objects(self, commit=True):
-        self.changed_objects = []
-        self.deleted_objects = []
-        doomed = [form for form in self.initial_forms if self._should_delete_form(form)]
-        for form in doomed:
-            if form.instance.pk:
-                self.deleted_objects.append(form.instance)
-                self.delete_existing(form.instance, commit=commit)
-        changed = [
-            form
-            for form in self.initial_forms
-            if form not in doomed and form.instance.pk and form.has_changed()
-        ]
+    def save(self, commit=True):
         if commit:
-            moving = [
-                form.instance.pk for form in changed if "number" in form.changed_data
-            ]
-            for offset, pk in enumerate(moving):
-                Step.objects.filter(pk=pk).update(number=PARKING_NUMBER + offset)
-        saved = []
-        for form in changed:
-            self.changed_objects.append((form.instance, form.changed_data))
-            saved.append(self.save_existing(form, form.instance, commit=commit))
-            if not commit:
-                self.saved_forms.append(form)
-        return saved
+            self.park_moving_steps()
+        return super().save(commit)
+
+    def park_moving_steps(self):
+        """Move the steps that change number, or go, out of the way first.
+
+        Django saves the forms one by one; without this, giving step 2 the
+        number 3 would meet the old step 3 (one number per step) halfway.
+        """
+        moving = [
+            form.instance.pk
+            for form in self.initial_forms
+            if form.instance.pk
+            and (form in self.deleted_forms or "number" in form.changed_data)
+        ]
+        for offset, pk in enumerate(moving):
+            Step.objects.filter(pk=pk).update(number=PARKING_NUMBER + offset)
 
 
 class StepInline(admin.TabularInline):

@@ -1,205 +1,24 @@
-"""Browsing the A–Z list: the filtered page, option counts and the letter index.
+"""The A–Z list page for one request: its URLs, chips, letter index and pagination.
 
-Counting follows the usual faceted-search rule: an option's count is how many
-exercises the list would show with that option ticked, given every *other*
-facet as it stands. Three queries cover it whatever the catalogue size:
-
-- one for the names of every equipment item and muscle (the filter's choices),
-  one for their counts (grouped counts over the link tables);
-- one grouped count over (level, type, editors' pick, letter) of the
-  exercises matching the search, equipment and muscle filters, from which the
-  level, type and pick counts, the total and the letter index are all summed
-  in Python.
+The filtering itself is elsewhere, once: django-filter validates the GET
+parameters into a ``Selection`` (``catalogue.filters``),
+``ExerciseQuerySet.matching`` narrows the exercises by it, and
+``catalogue.facets`` counts each option. This module turns the result into
+what the page links to.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, IntegerField, Value
 from django.http import QueryDict
 from django.urls import reverse
 
-from anatomy.models import Muscle
+from catalogue.facets import count_facets, vocabulary
 from catalogue.filters import ExerciseFilter, Sort
-from catalogue.models import (
-    LETTERS,
-    OTHER_LETTER,
-    Category,
-    Equipment,
-    Exercise,
-    ExerciseMuscle,
-    Level,
-    uses_equipment,
-    works_muscles,
-)
+from catalogue.models import LETTERS, OTHER_LETTER
 
 PER_PAGE = 48
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-    is_group: bool = False
-    children: list = field(default_factory=list)
-
-    @property
-    def visible(self):
-        """Options that would give nothing are left out, unless chosen."""
-        return self.count > 0 or self.selected or any(c.visible for c in self.children)
-
-    @property
-    def selected_count(self):
-        return int(self.selected) + sum(c.selected_count for c in self.children)
-
-
-VOCABULARY_COLUMNS = ("kind", "pk", "slug", "name", "parent", "place")
-
-
-def vocabulary():
-    """Every equipment item and muscle the filters offer: one query.
-
-    Rows of (kind, pk, slug, name, parent group, position), in the site's order.
-    """
-    nothing = Value(None, output_field=IntegerField())
-    equipment = Equipment.objects.order_by().annotate(
-        kind=Value("equipment"), parent=nothing, place=nothing
-    )
-    muscles = Muscle.objects.order_by().annotate(
-        kind=Value("muscle"), parent=F("group_id"), place=F("position")
-    )
-    rows = equipment.values_list(*VOCABULARY_COLUMNS).union(
-        muscles.values_list(*VOCABULARY_COLUMNS), all=True
-    )
-    return sorted(rows, key=lambda row: (row[5] or 0, row[3]))
-
-
-def grouped_counts(through, column, kind, exercises):
-    return (
-        through.objects.filter(exercise__in=exercises.values("pk"))
-        .order_by()
-        .values(item=F(column))
-        .annotate(kind=Value(kind), n=Count("*"))
-        .values_list("kind", "item", "n")
-    )
-
-
-def facet_counts(equipment_exercises, muscle_exercises):
-    """How many exercises each equipment item, group tag and muscle has: one query.
-
-    ``equipment_exercises`` are the list's exercises with every filter but
-    equipment applied, ``muscle_exercises`` with every filter but muscles: an
-    option counts what the list would show with it ticked.
-    """
-    counts = grouped_counts(
-        Exercise.equipment.through, "equipment_id", "equipment", equipment_exercises
-    ).union(
-        grouped_counts(
-            Exercise.muscle_groups.through, "muscle_id", "tag", muscle_exercises
-        ),
-        grouped_counts(ExerciseMuscle, "muscle_id", "link", muscle_exercises),
-        all=True,
-    )
-    return {(kind, item): n for kind, item, n in counts}
-
-
-def facet_options(rows, counts, equipment_selected, muscles_selected):
-    """Equipment options, and muscle groups with their muscles as children."""
-    equipment, groups = [], {}
-    for kind, pk, slug, name, parent, _ in rows:
-        if kind == "equipment":
-            n = counts.get(("equipment", pk), 0)
-            equipment.append(Option(slug, name, n, slug in equipment_selected))
-        elif parent is None:
-            n = counts.get(("tag", pk), 0)
-            groups[pk] = Option(slug, name, n, slug in muscles_selected, is_group=True)
-    for kind, pk, slug, name, parent, _ in rows:
-        if kind == "muscle" and parent in groups:
-            n = counts.get(("link", pk), 0)
-            groups[parent].children.append(
-                Option(slug, name, n, slug in muscles_selected)
-            )
-    return equipment, list(groups.values())
-
-
-@dataclass
-class Tally:
-    """The grouped count of the list's exercises, and what follows from it."""
-
-    rows: list
-    levels: list
-    categories: list
-    best: bool
-
-    def _matches(self, row, skip=None):
-        level, category, is_best, _letter, _n = row
-        return (
-            (skip == "level" or not self.levels or level in self.levels)
-            and (
-                skip == "category" or not self.categories or category in self.categories
-            )
-            and (skip == "best" or not self.best or is_best)
-        )
-
-    def total(self):
-        return sum(row[-1] for row in self.rows if self._matches(row))
-
-    def count_by(self, index, skip):
-        counts = {}
-        for row in self.rows:
-            if self._matches(row, skip=skip):
-                counts[row[index]] = counts.get(row[index], 0) + row[-1]
-        return counts
-
-    def level_options(self):
-        counts = self.count_by(0, "level")
-        return [
-            Option(v, label, counts.get(v, 0), v in self.levels)
-            for v, label in Level.choices
-        ]
-
-    def category_options(self):
-        counts = self.count_by(1, "category")
-        return [
-            Option(v, label, counts.get(v, 0), v in self.categories)
-            for v, label in Category.choices
-        ]
-
-    def best_count(self):
-        return self.count_by(2, "best").get(True, 0)
-
-    def letters(self):
-        """Letters of the current list, with how many exercises each has."""
-        return self.count_by(3, None)
-
-
-def tally(exercises, levels, categories, best):
-    rows = list(
-        exercises.order_by()
-        .values_list("level", "category", "is_best", "letter")
-        .annotate(n=Count("pk"))
-    )
-    return Tally(rows, levels, categories, best)
-
-
-def narrowed(exercises, *, q, equipment, muscles, levels, categories, best):
-    """``exercises`` narrowed by the facets given (values already validated)."""
-    if q:
-        exercises = exercises.search(q)
-    if equipment:
-        exercises = exercises.filter(uses_equipment(equipment))
-    if muscles:
-        exercises = exercises.filter(works_muscles(muscles))
-    if levels:
-        exercises = exercises.filter(level__in=levels)
-    if categories:
-        exercises = exercises.filter(category__in=categories)
-    if best:
-        exercises = exercises.filter(is_best=True)
-    return exercises
 
 
 @dataclass
@@ -227,32 +46,17 @@ class Browse:
             equipment_choices=[(r[2], r[3]) for r in rows if r[0] == "equipment"],
             muscle_choices=[(r[2], r[3]) for r in rows if r[0] == "muscle"],
         )
-        value = self.filterset.value
-        selection = {
-            "q": value("q"),
-            "equipment": value("equipment"),
-            "muscles": value("muscle"),
-            "levels": value("level"),
-            "categories": value("category"),
-            "best": bool(value("best")),
-        }
-
-        def without(*names):
-            return narrowed(exercises, **{**selection, **dict.fromkeys(names)})
-
-        counts = facet_counts(without("equipment"), without("muscles"))
-        self.equipment, self.muscles = facet_options(
-            rows, counts, selection["equipment"], selection["muscles"]
-        )
-        self.tally = tally(
-            without("levels", "categories", "best"),
-            selection["levels"],
-            selection["categories"],
-            selection["best"],
+        self.selection = self.filterset.selection
+        facets = count_facets(exercises, self.selection, rows)
+        self.equipment, self.muscles, self.tally = (
+            facets.equipment,
+            facets.muscles,
+            facets.tally,
         )
         self.sort = self.filterset.sort_order
         paginator = Paginator(self.filterset.ordered(self.filterset.qs), per_page)
-        paginator.count = self.tally.total()  # already counted, no COUNT(*) query
+        # The tally counted the same selection already: no COUNT(*) query.
+        paginator.count = self.tally.total()
         self.page = paginator.get_page(data.get("page"))
 
     sort_choices = Sort.choices

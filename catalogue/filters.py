@@ -6,11 +6,14 @@ facets narrow it together (all of them). Bad values never fail the page: an
 unknown slug is dropped with a notice, the rest of the query still applies.
 """
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 
 from catalogue.models import Category, Exercise, Level
 from catalogue.search import MAX_QUERY_LENGTH
+from catalogue.selection import Selection
 
 MAX_VALUES_PER_FACET = 30
 
@@ -47,23 +50,25 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
 
 
 class ExerciseFilter(django_filters.FilterSet):
+    """Validates the list's GET parameters into a ``Selection`` and applies it.
+
+    The filters here only declare and clean the parameters; the narrowing
+    itself is ``ExerciseQuerySet.matching``, so every view that takes the
+    list's parameters selects exactly the same exercises.
+    """
+
     q = django_filters.CharFilter(
-        label="Search",
-        method="filter_search",
-        max_length=MAX_QUERY_LENGTH,
-        strip=True,
+        label="Search", max_length=MAX_QUERY_LENGTH, strip=True
     )
-    equipment = FacetFilter(label="Equipment", method="filter_equipment")
-    muscle = FacetFilter(label="Muscles", method="filter_muscle")
-    level = FacetFilter(label="Level", choices=Level.choices, method="filter_level")
-    category = FacetFilter(
-        label="Type", choices=Category.choices, method="filter_category"
-    )
+    equipment = FacetFilter(label="Equipment")
+    muscle = FacetFilter(label="Muscles")
+    level = FacetFilter(label="Level", choices=Level.choices)
+    category = FacetFilter(label="Type", choices=Category.choices)
     best = django_filters.BooleanFilter(
-        label="Editors' picks only", widget=CheckboxFlag, method="filter_best"
+        label="Editors' picks only", widget=CheckboxFlag
     )
     sort = django_filters.ChoiceFilter(
-        label="Sort", choices=Sort.choices, method="filter_sort", empty_label=None
+        label="Sort", choices=Sort.choices, empty_label=None
     )
 
     class Meta:
@@ -77,28 +82,20 @@ class ExerciseFilter(django_filters.FilterSet):
         self.filters["equipment"].extra["choices"] = list(equipment_choices)
         self.filters["muscle"].extra["choices"] = list(muscle_choices)
 
-    # Filtering: each method composes a QuerySet method of Exercise.
+    def filter_queryset(self, queryset):
+        return queryset.matching(self.selection)
 
-    def filter_search(self, queryset, name, value):
-        return queryset.search(value) if value else queryset
-
-    def filter_equipment(self, queryset, name, value):
-        return queryset.using_equipment(value) if value else queryset
-
-    def filter_muscle(self, queryset, name, value):
-        return queryset.working_muscles(value) if value else queryset
-
-    def filter_level(self, queryset, name, value):
-        return queryset.filter(level__in=value) if value else queryset
-
-    def filter_category(self, queryset, name, value):
-        return queryset.filter(category__in=value) if value else queryset
-
-    def filter_best(self, queryset, name, value):
-        return queryset.filter(is_best=True) if value else queryset
-
-    def filter_sort(self, queryset, name, value):
-        return queryset  # ordering is applied last, in ``ordered()``
+    @cached_property
+    def selection(self):
+        value = self.value
+        return Selection(
+            q=value("q") or "",
+            equipment=tuple(value("equipment")),
+            muscles=tuple(value("muscle")),
+            levels=tuple(value("level")),
+            categories=tuple(value("category")),
+            best=bool(value("best")),
+        )
 
     # What the page needs to know about the request.
 

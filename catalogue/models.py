@@ -1,86 +1,29 @@
-from collections import defaultdict
-
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connections, models
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    FloatField,
-    OuterRef,
-    Prefetch,
-    Q,
-    Value,
-    When,
-)
-from django.db.models.functions import Greatest
+from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from anatomy.models import Muscle
 from catalogue import search
-from core.images import Illustrated
-from core.models import Publishable, PublishableQuerySet
-
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-OTHER_LETTER = "#"
-
-
-def letter_for(name):
-    """The A–Z index letter of a name; "#" for a digit or anything else."""
-    first = name[:1].upper()
-    return first if first in LETTERS else OTHER_LETTER
-
-
-class Level(models.TextChoices):
-    BEGINNER = "beginner", "Beginner"
-    INTERMEDIATE = "intermediate", "Intermediate"
-    ADVANCED = "advanced", "Advanced"
-
-
-class Force(models.TextChoices):
-    PULL = "pull", "Pull"
-    PUSH = "push", "Push"
-    STATIC = "static", "Static"
-
-
-class Mechanic(models.TextChoices):
-    COMPOUND = "compound", "Compound"
-    ISOLATION = "isolation", "Isolation"
-
-
-class Category(models.TextChoices):
-    STRENGTH = "strength", "Strength"
-    STRETCHING = "stretching", "Stretch"
-    PLYOMETRICS = "plyometrics", "Plyometrics"
-    POWERLIFTING = "powerlifting", "Powerlifting"
-    OLYMPIC_WEIGHTLIFTING = "olympic-weightlifting", "Olympic weightlifting"
-    STRONGMAN = "strongman", "Strongman"
-    CARDIO = "cardio", "Cardio"
-
-
-class Role(models.TextChoices):
-    PRIMARY = "primary", "Primary"
-    SECONDARY = "secondary", "Secondary"
-
-
-# The columns an exercise card needs (see ExerciseQuerySet.for_list).
-CARD_FIELDS = (
-    "name",
-    "slug",
-    "letter",
-    "status",
-    "published_at",
-    "is_best",
-    "best_order",
+from catalogue.choices import (  # noqa: F401 (the app's public names)
+    LETTERS,
+    OTHER_LETTER,
+    Category,
+    Force,
+    Level,
+    Mechanic,
+    Role,
+    letter_for,
 )
-
-
-class EquipmentQuerySet(models.QuerySet):
-    def for_index(self, exercises):
-        """Every item with the number of the given exercises that use it."""
-        return self.annotate(
-            exercise_count=models.Count("exercises", filter=Q(exercises__in=exercises))
-        )
+from catalogue.querysets import (  # noqa: F401
+    CARD_FIELDS,
+    EquipmentQuerySet,
+    ExerciseQuerySet,
+    uses_equipment,
+    works_muscles,
+)
+from core.images import Illustrated
+from core.models import Publishable
 
 
 class EquipmentManager(models.Manager.from_queryset(EquipmentQuerySet)):
@@ -109,157 +52,6 @@ class Equipment(models.Model):
 
     def natural_key(self):
         return (self.slug,)
-
-
-class ExerciseQuerySet(PublishableQuerySet):
-    def for_list(self):
-        """What an exercise card shows: equipment, muscle groups, the first two steps.
-
-        Lists of a few dozen cards are the hot path: only the card's columns are
-        read, and the prefetched rows go to plain attributes (``to_attr``), which
-        skips building a related manager per card.
-        """
-        return self.only(*CARD_FIELDS).prefetch_related(
-            Prefetch(
-                "equipment",
-                queryset=Equipment.objects.only("name", "slug"),
-                to_attr="equipment_list",
-            ),
-            Prefetch(
-                "muscle_groups",
-                queryset=Muscle.objects.only("name", "slug", "position"),
-                to_attr="muscle_group_list",
-            ),
-            Prefetch(
-                "steps",
-                queryset=Step.objects.filter(number__lte=2).only(
-                    "exercise", "number", "text"
-                ),
-                to_attr="first_steps",
-            ),
-        )
-
-    def for_detail(self):
-        return self.prefetch_related(
-            "equipment",
-            "muscle_groups",
-            "steps",
-            Prefetch(
-                "muscle_links",
-                queryset=ExerciseMuscle.objects.select_related(
-                    "muscle__group"
-                ).order_by("role", "muscle__position", "muscle__name"),
-            ),
-        )
-
-    def for_links(self):
-        """Just enough to link to an exercise."""
-        return self.only("name", "slug", "level")
-
-    def using_equipment(self, slugs):
-        """Exercises that use any of the given equipment."""
-        return self.filter(uses_equipment(slugs))
-
-    def working_muscles(self, slugs):
-        """Exercises tagged with any of the given groups or working any given muscle."""
-        return self.filter(works_muscles(slugs))
-
-    def search(self, query):
-        """Exercises whose name, aliases or steps match the reader's words.
-
-        Names and aliases match however they are hyphenated or pluralised
-        ("pullups" finds Pull-Up); otherwise every word must appear in the
-        name, aliases or steps. Whole-name matches rank first. On PostgreSQL,
-        full-text search (English stemming) widens the match, and when nothing
-        matches at all, trigram similarity finds names despite typos.
-        """
-        terms = search.words(query)[: search.MAX_QUERY_WORDS]
-        if not terms:
-            return self.annotate(search_rank=Value(0.0))
-        key = "".join(terms)
-        name_match = Q(search_names__contains=key)
-        word_match = Q()
-        for term in terms:
-            word_match &= Q(search_text__contains=f" {term}")
-        matches = name_match | word_match
-        ranks = [
-            When(search_names__contains=f" {key} ", then=Value(0.0)),
-            When(search_names__contains=f" {key}", then=Value(1.0)),
-            When(name_match, then=Value(2.0)),
-        ]
-        queryset, fallback_rank = self, Value(3.0)
-        if connections[self.db].vendor == "postgresql":
-            queryset, matches, fallback_rank = self._postgres_search(
-                " ".join(terms), matches
-            )
-        return queryset.filter(matches).annotate(
-            search_rank=Case(*ranks, default=fallback_rank, output_field=FloatField())
-        )
-
-    def _postgres_search(self, text, matches):
-        from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
-
-        document = search.StoredSearchVector()
-        words = SearchQuery(text, config=search.POSTGRES_CONFIG, search_type="plain")
-        exact = matches | Q(search_document=words)
-        # Typos only when nothing matches at all (the NOT EXISTS is evaluated once).
-        # Every branch is indexable (trigram and full-text GIN indexes), so the
-        # planner combines index scans instead of reading every row; the %>
-        # operator's threshold is pg_trgm.word_similarity_threshold, set for each
-        # connection in settings (search.TYPO_SIMILARITY).
-        nothing_exact = ~Exists(
-            Exercise.objects.alias(search_document=document).filter(exact)
-        )
-        typo = nothing_exact & (
-            Q(name__trigram_word_similar=text)
-            | Q(search_names__trigram_word_similar=text)
-        )
-        similarity = Greatest(
-            TrigramWordSimilarity(text, "name"),
-            TrigramWordSimilarity(text, "search_names"),
-        )
-        queryset = self.alias(search_document=document, search_similarity=similarity)
-        return queryset, exact | typo, 4.0 - F("search_similarity")
-
-    def related_to(self, exercise, primary_muscle_ids, limit=6):
-        """Other exercises with one of the same primary muscles."""
-        if not primary_muscle_ids:
-            return self.none()
-        return (
-            self.filter(
-                Exists(
-                    ExerciseMuscle.objects.filter(
-                        exercise=OuterRef("pk"),
-                        role=Role.PRIMARY,
-                        muscle_id__in=primary_muscle_ids,
-                    )
-                )
-            )
-            .exclude(pk=exercise.pk)
-            .for_links()[:limit]
-        )
-
-    def reindex(self):
-        """Recompute the index letter and search index of these exercises."""
-        steps = defaultdict(list)
-        for exercise_id, text in Step.objects.filter(exercise__in=self).values_list(
-            "exercise_id", "text"
-        ):
-            steps[exercise_id].append(text)
-        exercises = list(self.only("name", "aliases", "summary"))
-        for exercise in exercises:
-            exercise.refresh_derived_fields(steps[exercise.pk])
-        Exercise.objects.bulk_update(
-            exercises, ["letter", "search_names", "search_text"], batch_size=500
-        )
-
-    def neighbours(self, exercise):
-        """The exercises before and after this one, A–Z."""
-        before = (
-            self.filter(name__lt=exercise.name).order_by("-name").for_links().first()
-        )
-        after = self.filter(name__gt=exercise.name).order_by("name").for_links().first()
-        return before, after
 
 
 class ExerciseManager(models.Manager.from_queryset(ExerciseQuerySet)):
@@ -466,28 +258,3 @@ class ExerciseMuscle(models.Model):
         return (*self.exercise.natural_key(), *self.muscle.natural_key())
 
     natural_key.dependencies = ["catalogue.exercise", "anatomy.muscle"]
-
-
-def uses_equipment(slugs):
-    """The condition "uses any of this equipment", for a filter on exercises."""
-    return Exists(
-        Exercise.equipment.through.objects.filter(
-            exercise=OuterRef("pk"), equipment__slug__in=slugs
-        )
-    )
-
-
-def works_muscles(slugs):
-    """The condition "works any of these muscles", for a filter on exercises.
-
-    A group (Back, Shoulder...) matches the exercise's own "Muscle Worked"
-    tags, as the article lists them; a specific muscle matches exercises that
-    work it, as primary or secondary muscle.
-    """
-    return Exists(
-        Exercise.muscle_groups.through.objects.filter(
-            exercise=OuterRef("pk"), muscle__slug__in=slugs
-        )
-    ) | Exists(
-        ExerciseMuscle.objects.filter(exercise=OuterRef("pk"), muscle__slug__in=slugs)
-    )

@@ -9,12 +9,16 @@ Settings for the exercise catalogue, read from the environment.
     REDIS_URL               redis://host:port/db switches the cache to Redis
     DJANGO_SECURE_SSL_REDIRECT  "0" to serve plain HTTP with DEBUG off
     DJANGO_STATIC_MANIFEST  "1" for hashed, compressed static files (make serve)
+    RELEASE                 the deployed release (default: the git commit); part
+                            of every page-cache key, so hosts sharing one Redis
+                            share pages of the same release and never another's
 """
 
 import os
+import subprocess
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
 
+import dj_database_url
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -36,37 +40,31 @@ def env_list(name, default):
 
 
 def database_from_url(url):
-    """Turn a DATABASE_URL into a DATABASES entry (SQLite or PostgreSQL)."""
-    parts = urlsplit(url)
-    if parts.scheme == "sqlite":
-        # sqlite:///relative.db, sqlite:////absolute/path.db, sqlite:///:memory:
-        path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
-        name = (
-            path
-            if path in {":memory:", ""} or path.startswith("/")
-            else BASE_DIR / path
-        )
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": name or ":memory:"}
-    if parts.scheme in {"postgres", "postgresql", "pgsql"}:
-        options = dict(parse_qsl(parts.query))
+    """A DATABASES entry from a DATABASE_URL (parsed by dj-database-url)."""
+    database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if database["ENGINE"].endswith("postgresql"):
         # pg_trgm's %> threshold: how close a misspelt name must be for search to
         # offer it. JIT off: for short page queries its compile time (~20 ms here)
         # costs more than it saves.
-        options.setdefault(
+        database.setdefault("OPTIONS", {}).setdefault(
             "options", "-c pg_trgm.word_similarity_threshold=0.3 -c jit=off"
         )
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parts.path.lstrip("/")) or "postgres",
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": int(options.pop("conn_max_age", 60)),
-            "CONN_HEALTH_CHECKS": True,
-            "OPTIONS": options,
-        }
-    raise ValueError(f"DATABASE_URL scheme {parts.scheme!r} is not supported")
+    return database
+
+
+def git_commit():
+    """The checked-out commit, the release identifier when RELEASE is unset."""
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -125,6 +123,7 @@ INSTALLED_APPS = [
     "anatomy",
     "catalogue",
     "articles",
+    "website",
 ]
 if USING_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -161,7 +160,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "core.context_processors.site",
+                "website.context_processors.site",
             ],
         },
     },
@@ -256,3 +255,7 @@ LOGGING = {
 # content version, which is part of the key, so this bounds memory, not staleness.
 # 0 turns the page cache off (the benchmark's "cold" runs).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+
+# What is deployed. Every host of one release computes the same value, so they
+# share cached pages; a new release never serves the previous one's pages.
+RELEASE = os.environ.get("RELEASE") or git_commit() or "unreleased"

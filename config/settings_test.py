@@ -43,7 +43,7 @@ class RaiseOnMissingVariable(logging.Filter):
         "404.html",
         "500.html",
         "includes/",
-        "core/",
+        "website/",
         "catalogue/",
         "anatomy/",
         "articles/",

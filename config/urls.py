@@ -3,12 +3,12 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from core import views as core_views
-from core.admin_views import data_quality
-from core.sitemaps import SITEMAPS
+from website import views as website_views
+from website.admin_views import data_quality
+from website.sitemaps import all_sitemaps
 
 urlpatterns = [
-    path("", include("core.urls")),
+    path("", include("website.urls")),
     path("", include("catalogue.urls")),
     path("anatomy/", include("anatomy.urls")),
     path("articles/", include("articles.urls")),
@@ -16,13 +16,13 @@ urlpatterns = [
         "admin/data-quality/", admin.site.admin_view(data_quality), name="data_quality"
     ),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", core_views.media, name="media"),
+        re_path(r"^media/(?P<path>.*)$", website_views.media, name="media"),
     ]
 
-handler404 = "core.views.page_not_found"
-handler500 = "core.views.server_error"
+handler404 = "website.views.page_not_found"
+handler500 = "website.views.server_error"

@@ -11,9 +11,7 @@ import functools
 import hashlib
 import re
 from functools import wraps
-from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -27,45 +25,12 @@ from django.utils.cache import (
 )
 from django.utils.text import compress_string
 
+from core.content import content_models
 from core.models import ContentVersion, PublicationStatus, Publishable
-
-CONTENT_APPS = ("anatomy", "catalogue", "articles")
-CODE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg"}
-
-
-def code_version():
-    """A fingerprint of the code and templates, so a deploy never serves pages
-    rendered by the previous release from a shared cache (Redis outlives it)."""
-    root = Path(settings.BASE_DIR)
-    fingerprint = hashlib.md5(usedforsecurity=False)
-    for folder in (
-        "config",
-        "core",
-        "catalogue",
-        "anatomy",
-        "articles",
-        "templates",
-        "static",
-    ):
-        for path in sorted((root / folder).rglob("*")):
-            if path.suffix in CODE_SUFFIXES:
-                stat = path.stat()
-                fingerprint.update(
-                    f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode()
-                )
-    return fingerprint.hexdigest()[:12]
-
-
-CODE_VERSION = code_version()
 
 
 def publishable_models():
-    return [
-        model
-        for app_label in CONTENT_APPS
-        for model in apps.get_app_config(app_label).get_models()
-        if issubclass(model, Publishable)
-    ]
+    return [model for model in content_models() if issubclass(model, Publishable)]
 
 
 @functools.cache
@@ -138,7 +103,7 @@ def cache_page_for_readers(view):
             gzip = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
             identity = f"{content_state()}|{request.get_full_path()}".encode()
             digest = hashlib.md5(identity, usedforsecurity=False).hexdigest()
-            key = f"page:{CODE_VERSION}:{digest}:{'gz' if gzip else 'id'}"
+            key = f"page:{settings.RELEASE}:{digest}:{'gz' if gzip else 'id'}"
             response = cache.get(key)
             if response is None:
                 response = render_response(view(request, *args, **kwargs))

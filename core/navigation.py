@@ -2,8 +2,12 @@ from django.urls import reverse
 
 
 def breadcrumbs(*trail):
-    """Home, then (label, url name or URL) pairs; the last is the current page."""
-    crumbs = [("Home", reverse("core:home"))]
-    for label, target in trail:
-        crumbs.append((label, reverse(target) if target and ":" in target else target))
-    return crumbs
+    """(label, url name or URL) pairs below Home; the last is the current page.
+
+    Home itself is the first crumb of ``includes/breadcrumbs.html``: the home page
+    belongs to the site, above the apps that call this.
+    """
+    return [
+        (label, reverse(target) if target and ":" in target else target)
+        for label, target in trail
+    ]

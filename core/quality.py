@@ -1,17 +1,17 @@
-"""What an editor should fix: the data-quality report behind /admin/data-quality/."""
+"""The shape of the data-quality report (/admin/data-quality/), and the one check
+that spans every content app: images without alt text.
 
-from collections import defaultdict
+Each content app lists its own checks in its ``quality.checks()``; the site
+gathers them (``website.quality``).
+"""
+
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 
-from anatomy.models import Muscle
-from articles.models import Article
-from catalogue.models import Exercise, ExerciseMuscle, Role
-from catalogue.search import words
-
-MIN_STEPS = 4
+from core.content import content_models
+from core.images import Illustrated
 
 
 @dataclass
@@ -33,33 +33,12 @@ def change_url(obj):
     return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
 
 
-def exercises_with_few_steps():
-    rows = (
-        Exercise.objects.annotate(step_total=Count("steps"))
-        .filter(step_total__lt=MIN_STEPS)
-        .only("name")
-    )
-    return [Problem(e.name, f"{e.step_total} step(s)", change_url(e)) for e in rows]
-
-
-def exercises_without_equipment():
-    rows = Exercise.objects.filter(equipment__isnull=True).only("name")
-    return [
-        Problem(e.name, "no equipment (use “Bodyweight” for none)", change_url(e))
-        for e in rows
-    ]
-
-
-def exercises_without_primary_muscle():
-    primary = ExerciseMuscle.objects.filter(exercise=OuterRef("pk"), role=Role.PRIMARY)
-    rows = Exercise.objects.filter(~Exists(primary)).only("name")
-    return [Problem(e.name, "no primary muscle", change_url(e)) for e in rows]
-
-
 def images_without_alt_text():
     problems = []
-    for model in (Exercise, Muscle, Article):
-        missing = Q(image_alt="") | Q(image_alt__isnull=True)
+    missing = Q(image_alt="") | Q(image_alt__isnull=True)
+    for model in content_models():
+        if not issubclass(model, Illustrated):
+            continue
         for obj in model.objects.exclude(image="").filter(missing):
             problems.append(
                 Problem(
@@ -71,94 +50,11 @@ def images_without_alt_text():
     return problems
 
 
-def muscles_without_exercises():
-    rows = Muscle.objects.annotate(
-        links=Count("exercise_links", distinct=True),
-        tags=Count("tagged_exercises", distinct=True),
-    ).filter(Q(group__isnull=False, links=0) | Q(group__isnull=True, tags=0))
+def checks():
     return [
-        Problem(
-            m.name,
-            "group with no exercise tagged" if m.is_group else "no exercise works it",
-            change_url(m),
-        )
-        for m in rows
-    ]
-
-
-def articles_with_missing_links():
-    rows = Article.objects.filter(body_html__contains="exercise-link--missing").only(
-        "title"
-    )
-    return [
-        Problem(a.title, "links an exercise that no longer exists", change_url(a))
-        for a in rows
-    ]
-
-
-def likely_duplicates():
-    """Exercises whose names or aliases come down to the same words."""
-    owners = defaultdict(dict)
-    for pk, name, aliases in Exercise.objects.values_list("pk", "name", "aliases"):
-        for text in [name, *aliases.splitlines()]:
-            key = " ".join(sorted(set(words(text))))
-            if key:
-                owners[key].setdefault(pk, (name, text))
-    problems, seen = [], set()
-    for _key, exercises in sorted(owners.items()):
-        if len(exercises) < 2:
-            continue
-        group = tuple(sorted(exercises))
-        if group in seen:
-            continue
-        seen.add(group)
-        names = " / ".join(f"{name} (as “{text}”)" for name, text in exercises.values())
-        for pk, (name, _) in exercises.items():
-            problems.append(
-                Problem(
-                    name,
-                    f"same words as: {names}",
-                    reverse("admin:catalogue_exercise_change", args=[pk]),
-                )
-            )
-    return problems
-
-
-def report():
-    return [
-        Check(
-            f"Exercises with fewer than {MIN_STEPS} steps",
-            "Readers need the whole technique, from set-up to finishing the set.",
-            exercises_with_few_steps(),
-        ),
-        Check(
-            "Exercises without equipment",
-            "Every exercise lists what it needs.",
-            exercises_without_equipment(),
-        ),
-        Check(
-            "Exercises without a primary muscle",
-            "The anatomy pages and related exercises rely on it.",
-            exercises_without_primary_muscle(),
-        ),
         Check(
             "Images without alt text",
             "People who cannot see the image need it described.",
             images_without_alt_text(),
-        ),
-        Check(
-            "Muscles with no exercise",
-            "A muscle page with nothing to train it is a dead end.",
-            muscles_without_exercises(),
-        ),
-        Check(
-            "Articles linking a missing exercise",
-            "An [[Exercise]] link whose exercise was renamed away or deleted.",
-            articles_with_missing_links(),
-        ),
-        Check(
-            "Likely duplicates",
-            "Names or aliases that normalise to the same words: merge them, or tell them apart.",
-            likely_duplicates(),
-        ),
+        )
     ]

@@ -1,9 +1,8 @@
 """Move the content version on whenever content changes (see core.cache)."""
 
-from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from core.cache import CONTENT_APPS
+from core.content import content_models
 from core.models import ContentVersion
 
 
@@ -12,17 +11,16 @@ def content_changed(sender, **kwargs):
 
 
 def connect_content_signals():
-    for app_label in CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            post_save.connect(
-                content_changed, sender=model, dispatch_uid=f"content-save-{model}"
+    for model in content_models():
+        post_save.connect(
+            content_changed, sender=model, dispatch_uid=f"content-save-{model}"
+        )
+        post_delete.connect(
+            content_changed, sender=model, dispatch_uid=f"content-del-{model}"
+        )
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                content_changed,
+                sender=field.remote_field.through,
+                dispatch_uid=f"content-m2m-{model}-{field.name}",
             )
-            post_delete.connect(
-                content_changed, sender=model, dispatch_uid=f"content-del-{model}"
-            )
-            for field in model._meta.local_many_to_many:
-                m2m_changed.connect(
-                    content_changed,
-                    sender=field.remote_field.through,
-                    dispatch_uid=f"content-m2m-{model}-{field.name}",
-                )

@@ -47,6 +47,6 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session", autouse=True)
 def fixture_media(django_test_environment):
     """The images the fixtures refer to, in the test MEDIA_ROOT."""
-    from core.management.commands.loadcontent import copy_fixture_media
+    from website.management.commands.loadcontent import copy_fixture_media
 
     copy_fixture_media()

@@ -1,8 +1,13 @@
 """Small factory functions: each makes one valid object, with overrides."""
 
 import itertools
+import struct
+import zlib
+from io import BytesIO
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.text import slugify
+from PIL import Image
 
 from anatomy.models import Muscle
 from articles.models import Article
@@ -130,3 +135,90 @@ def make_article(title="Middle back basics", body="## First\n\nText.", **fields)
     return Article.objects.create(
         title=title, slug=fields.pop("slug", slugify(title)), body=body, **fields
     )
+
+
+def image_file(name="photo.jpg", size=(800, 600), kind="JPEG", colour=(180, 90, 40)):
+    buffer = BytesIO()
+    Image.new("RGB", size, colour).save(buffer, kind)
+    return SimpleUploadedFile(
+        name, buffer.getvalue(), content_type=f"image/{kind.lower()}"
+    )
+
+
+def png_bomb(width=100_000, height=100_000):
+    """A tiny PNG whose header declares ten billion pixels."""
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * 1024)
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+    return SimpleUploadedFile("bomb.png", png, content_type="image/png")
+
+
+def exercise_form(exercise, steps=None, **changes):
+    """The POST data of the admin change form for an exercise, with changes."""
+    steps = (
+        steps
+        if steps is not None
+        else [(step.pk, step.number, step.text, False) for step in exercise.steps.all()]
+    )
+    data = {
+        "name": exercise.name,
+        "slug": exercise.slug,
+        "aliases": exercise.aliases,
+        "summary": exercise.summary,
+        "level": exercise.level,
+        "category": exercise.category,
+        "force": exercise.force,
+        "mechanic": exercise.mechanic,
+        "equipment": [e.pk for e in exercise.equipment.all()],
+        "muscle_groups": [m.pk for m in exercise.muscle_groups.all()],
+        "tips": exercise.tips,
+        "status": exercise.status,
+        "published_at_0": exercise.published_at.strftime("%Y-%m-%d"),
+        "published_at_1": exercise.published_at.strftime("%H:%M:%S"),
+        "best_order": "",
+        "image_alt": "",
+        "image_credit": "",
+        "image_licence": "",
+        "steps-TOTAL_FORMS": len(steps),
+        "steps-INITIAL_FORMS": sum(1 for pk, *_ in steps if pk),
+        "steps-MIN_NUM_FORMS": 0,
+        "steps-MAX_NUM_FORMS": 1000,
+        "muscle_links-TOTAL_FORMS": 0,
+        "muscle_links-INITIAL_FORMS": 0,
+        "muscle_links-MIN_NUM_FORMS": 0,
+        "muscle_links-MAX_NUM_FORMS": 1000,
+    }
+    links = list(exercise.muscle_links.all())
+    data["muscle_links-TOTAL_FORMS"] = data["muscle_links-INITIAL_FORMS"] = len(links)
+    for index, link in enumerate(links):
+        data.update(
+            {
+                f"muscle_links-{index}-id": link.pk,
+                f"muscle_links-{index}-exercise": exercise.pk,
+                f"muscle_links-{index}-muscle": link.muscle_id,
+                f"muscle_links-{index}-role": link.role,
+            }
+        )
+    for index, (pk, number, text, delete) in enumerate(steps):
+        data.update(
+            {
+                f"steps-{index}-id": pk or "",
+                f"steps-{index}-exercise": exercise.pk,
+                f"steps-{index}-number": number,
+                f"steps-{index}-text": text,
+            }
+        )
+        if delete:
+            data[f"steps-{index}-DELETE"] = "on"
+    data.update(changes)
+    return data

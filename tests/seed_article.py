@@ -1,6 +1,6 @@
 """What the seed article says of each exercise, for the tests to check against.
 
-Parsed from ../shared/seed/000_8adc8fe35d69bcca.txt (tests/test_seed.py re-reads it
+Parsed from the seed article (a copy is tests/data/seed-article.txt; tests/test_seed.py re-reads it
 where that folder is present): name, equipment, "Muscle Worked" groups and step 1,
 in the article's order.
 """

@@ -5,7 +5,7 @@ import re
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
-from tests.core.test_images import image_file
+from tests.factories import image_file
 
 
 def log_in(page, site, username="edith", password="a-long-editor-password"):

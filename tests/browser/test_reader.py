@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
 from tests.browser.conftest import run_axe
@@ -172,15 +173,25 @@ def test_pages_raise_no_console_or_csp_errors(site, page, console_errors):
     assert [e for e in console_errors if "404" not in e] == []
 
 
-def test_screenshots_of_every_page_type(site, browser, screenshots_dir):
+def test_screenshots_of_every_page_type_are_whole_rendered_pages(
+    site, browser, screenshots_dir
+):
+    """Each page type at phone and desktop width, saved to screenshots/: the image
+    is the viewport's width (nothing overflows sideways), at least a screen tall,
+    and rendered (its heading is on screen, and it is not one flat colour)."""
     for width in (390, 1280):
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
         for name, path in PAGE_TYPES.items():
             page.goto(f"{site}{path}")
+            expect(page.locator("h1")).to_be_visible()
             target = screenshots_dir / f"{name}-{width}.png"
             page.screenshot(path=str(target), full_page=True)
-            assert target.stat().st_size > 5_000
+            with Image.open(target) as shot:
+                assert shot.width == width, name
+                assert shot.height >= 900, name
+                spread = ImageStat.Stat(shot.convert("L")).stddev[0]
+                assert spread > 10, f"{name} at {width} px looks blank"
         context.close()
 
 

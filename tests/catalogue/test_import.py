@@ -28,6 +28,7 @@ from catalogue.models import (
     Step,
 )
 from catalogue.search import compact_key
+from catalogue.selection import Selection
 from core.models import ContentVersion
 from tests.factories import make_exercise
 from tests.utils import ALL_FIXTURES, ROOT, Page
@@ -556,9 +557,9 @@ class SampleFileTests(TestCase):
         assert f"<strong>{Exercise.objects.count()}</strong> exercises" in body
         names, body = listed(self.client, "?equipment=kettlebells")
         expected = sorted(
-            Exercise.objects.using_equipment(["kettlebells"]).values_list(
-                "name", flat=True
-            )
+            Exercise.objects.matching(
+                Selection(equipment=("kettlebells",))
+            ).values_list("name", flat=True)
         )
         assert len(expected) == 5
         assert names == expected
@@ -625,9 +626,9 @@ class RealFileTests(TestCase):
         assert len(names) == 48
         names, body = listed(self.client, "?equipment=kettlebells")
         kettlebell = sorted(
-            Exercise.objects.using_equipment(["kettlebells"]).values_list(
-                "name", flat=True
-            )
+            Exercise.objects.matching(
+                Selection(equipment=("kettlebells",))
+            ).values_list("name", flat=True)
         )
         assert len(kettlebell) == 53
         assert names == kettlebell[:48]

@@ -166,13 +166,27 @@ class ListPaginationTests(TestCase):
         assert second.count('class="card__title"') == 12
         assert "Showing 49–60 of" in second
 
-    def test_pagination_keeps_the_filters(self):
+    def test_pagination_links_keep_the_filters_and_the_order(self):
+        query = "?level=beginner&level=advanced&sort=-name"
+        first = self.client.get(f"/exercises/{query}").content.decode()
+        assert first.count('class="card__title"') == 48
+        assert (
+            'href="/exercises/?level=beginner&amp;level=advanced&amp;sort=-name&amp;page=2"'
+            in first
+        )
+        second = self.client.get(f"/exercises/{query}&page=2").content.decode()
+        assert second.count('class="card__title"') == 12
+
+    def test_a_list_that_fits_on_one_page_has_no_pager(self):
         first = self.client.get(
             "/exercises/?level=beginner&sort=-name"
         ).content.decode()
         assert first.count('class="card__title"') == 30
         assert 'aria-label="Pages"' not in first
 
+
+class ExerciseMuscleTests(TestCase):
     def test_role_is_stored_on_the_link(self):
+        make_exercise("Row", primary=[make_muscle()])
         exercise = Exercise.objects.first()
         assert exercise.muscle_links.get().role == Role.PRIMARY

@@ -1,5 +1,3 @@
-import struct
-import zlib
 from io import BytesIO
 
 from django.core.exceptions import ValidationError
@@ -8,33 +6,7 @@ from django.test import SimpleTestCase, TestCase
 from PIL import Image
 
 from core.images import MAX_BYTES, check_image
-from tests.factories import make_exercise
-
-
-def image_file(name="photo.jpg", size=(800, 600), kind="JPEG", colour=(180, 90, 40)):
-    buffer = BytesIO()
-    Image.new("RGB", size, colour).save(buffer, kind)
-    return SimpleUploadedFile(
-        name, buffer.getvalue(), content_type=f"image/{kind.lower()}"
-    )
-
-
-def png_bomb(width=100_000, height=100_000):
-    """A tiny PNG whose header declares ten billion pixels."""
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" * 1024)
-    png = (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", pixels)
-        + chunk(b"IEND", b"")
-    )
-    return SimpleUploadedFile("bomb.png", png, content_type="image/png")
+from tests.factories import image_file, make_exercise, png_bomb
 
 
 class ImageCheckTests(SimpleTestCase):

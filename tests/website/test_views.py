@@ -42,3 +42,21 @@ class ServerErrorTests(TestCase):
             response = self.client.get("/exercises/")
         assert response.status_code == 500
         assert "Something went wrong on our side" in response.content.decode()
+
+
+class MediaTests(TestCase):
+    def test_renditions_are_cached_for_a_year_originals_for_a_day(self):
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        default_storage.save("renditions/abc/x-320.webp", ContentFile(b"RIFF"))
+        default_storage.save("images/x.jpg", ContentFile(b"\\xff\\xd8"))
+        rendition = self.client.get("/media/renditions/abc/x-320.webp")
+        assert (
+            "immutable" in rendition["Cache-Control"]
+            and "max-age=31536000" in rendition["Cache-Control"]
+        )
+        original = self.client.get("/media/images/x.jpg")
+        assert "max-age=86400" in original["Cache-Control"]
+        assert self.client.get("/media/../config/settings.py").status_code in (400, 404)
+        assert self.client.post("/media/images/x.jpg").status_code == 405

@@ -33,7 +33,7 @@ def home(request):
         "figure_muscles": with_members(groups),
         "article": Article.objects.visible_to(request.user).first(),
     }
-    return render(request, "core/home.html", context)
+    return render(request, "website/home.html", context)
 
 
 @never_cache

@@ -1,18 +1,21 @@
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 
-CONTENT_APPS = ("anatomy", "catalogue", "articles")
+from core.content import content_app_configs
+
 GROUP_NAME = "Editors"
 
 
 def editor_permissions():
     """Add, change, delete and view every content model; nothing about users."""
-    for label in CONTENT_APPS:
-        create_permissions(apps.get_app_config(label), verbosity=0)
-    return Permission.objects.filter(content_type__app_label__in=CONTENT_APPS)
+    configs = content_app_configs()
+    for config in configs:
+        create_permissions(config, verbosity=0)
+    return Permission.objects.filter(
+        content_type__app_label__in=[config.label for config in configs]
+    )
 
 
 class Command(BaseCommand):

@@ -1,13 +1,12 @@
 import shutil
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from catalogue.models import Exercise
-from core.cache import CONTENT_APPS
+from core.content import content_models
 from core.images import Illustrated
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -29,12 +28,11 @@ def copy_fixture_media():
 
 def make_missing_renditions():
     made = 0
-    for label in CONTENT_APPS:
-        for model in apps.get_app_config(label).get_models():
-            if issubclass(model, Illustrated):
-                for obj in model.objects.exclude(image="").filter(image_renditions=[]):
-                    obj.refresh_renditions()
-                    made += 1
+    for model in content_models():
+        if issubclass(model, Illustrated):
+            for obj in model.objects.exclude(image="").filter(image_renditions=[]):
+                obj.refresh_renditions()
+                made += 1
     return made
 
 

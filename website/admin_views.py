@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import permission_required
 from django.template.response import TemplateResponse
 
-from core.quality import report
+from website.quality import report
 
 
 @permission_required("catalogue.view_exercise", raise_exception=True)

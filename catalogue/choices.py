@@ -1,0 +1,44 @@
+"""The fixed vocabularies of an exercise, and its A–Z index letter."""
+
+from django.db import models
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+OTHER_LETTER = "#"
+
+
+def letter_for(name):
+    """The A–Z index letter of a name; "#" for a digit or anything else."""
+    first = name[:1].upper()
+    return first if first in LETTERS else OTHER_LETTER
+
+
+class Level(models.TextChoices):
+    BEGINNER = "beginner", "Beginner"
+    INTERMEDIATE = "intermediate", "Intermediate"
+    ADVANCED = "advanced", "Advanced"
+
+
+class Force(models.TextChoices):
+    PULL = "pull", "Pull"
+    PUSH = "push", "Push"
+    STATIC = "static", "Static"
+
+
+class Mechanic(models.TextChoices):
+    COMPOUND = "compound", "Compound"
+    ISOLATION = "isolation", "Isolation"
+
+
+class Category(models.TextChoices):
+    STRENGTH = "strength", "Strength"
+    STRETCHING = "stretching", "Stretch"
+    PLYOMETRICS = "plyometrics", "Plyometrics"
+    POWERLIFTING = "powerlifting", "Powerlifting"
+    OLYMPIC_WEIGHTLIFTING = "olympic-weightlifting", "Olympic weightlifting"
+    STRONGMAN = "strongman", "Strongman"
+    CARDIO = "cardio", "Cardio"
+
+
+class Role(models.TextChoices):
+    PRIMARY = "primary", "Primary"
+    SECONDARY = "secondary", "Secondary"

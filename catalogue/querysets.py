@@ -1,0 +1,251 @@
+"""How exercises are read: one QuerySet method per page, and the one that filters.
+
+``ExerciseQuerySet.matching(selection)`` is the only place the list is
+narrowed: the list page, its facet counts and anything else that shows "these
+exercises" call it with a validated ``catalogue.selection.Selection``.
+
+Models are imported inside methods: ``catalogue.models`` builds its managers
+from these classes, so it imports this module first.
+"""
+
+from collections import defaultdict
+
+from django.db import connections, models
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Greatest
+
+from anatomy.models import Muscle
+from catalogue import search
+from catalogue.choices import Role
+from core.models import PublishableQuerySet
+
+# The columns an exercise card needs (see ExerciseQuerySet.for_list).
+CARD_FIELDS = (
+    "name",
+    "slug",
+    "letter",
+    "status",
+    "published_at",
+    "is_best",
+    "best_order",
+)
+
+
+class EquipmentQuerySet(models.QuerySet):
+    def for_index(self, exercises):
+        """Every item with the number of the given exercises that use it."""
+        return self.annotate(
+            exercise_count=models.Count("exercises", filter=Q(exercises__in=exercises))
+        )
+
+
+class ExerciseQuerySet(PublishableQuerySet):
+    def for_list(self):
+        """What an exercise card shows: equipment, muscle groups, the first two steps.
+
+        Lists of a few dozen cards are the hot path: only the card's columns are
+        read, and the prefetched rows go to plain attributes (``to_attr``), which
+        skips building a related manager per card.
+        """
+        from catalogue.models import Equipment, Step
+
+        return self.only(*CARD_FIELDS).prefetch_related(
+            Prefetch(
+                "equipment",
+                queryset=Equipment.objects.only("name", "slug"),
+                to_attr="equipment_list",
+            ),
+            Prefetch(
+                "muscle_groups",
+                queryset=Muscle.objects.only("name", "slug", "position"),
+                to_attr="muscle_group_list",
+            ),
+            Prefetch(
+                "steps",
+                queryset=Step.objects.filter(number__lte=2).only(
+                    "exercise", "number", "text"
+                ),
+                to_attr="first_steps",
+            ),
+        )
+
+    def for_detail(self):
+        from catalogue.models import ExerciseMuscle
+
+        return self.prefetch_related(
+            "equipment",
+            "muscle_groups",
+            "steps",
+            Prefetch(
+                "muscle_links",
+                queryset=ExerciseMuscle.objects.select_related(
+                    "muscle__group"
+                ).order_by("role", "muscle__position", "muscle__name"),
+            ),
+        )
+
+    def for_links(self):
+        """Just enough to link to an exercise."""
+        return self.only("name", "slug", "level")
+
+    def matching(self, selection):
+        """The exercises a reader's selection (``catalogue.selection``) asks for.
+
+        Values within one facet widen the list (any of them); facets narrow it
+        together (all of them). The list, its facet counts and the analysis all
+        come through here.
+        """
+        exercises = self
+        if selection.q:
+            exercises = exercises.search(selection.q)
+        if selection.equipment:
+            exercises = exercises.filter(uses_equipment(selection.equipment))
+        if selection.muscles:
+            exercises = exercises.filter(works_muscles(selection.muscles))
+        if selection.levels:
+            exercises = exercises.filter(level__in=selection.levels)
+        if selection.categories:
+            exercises = exercises.filter(category__in=selection.categories)
+        if selection.best:
+            exercises = exercises.filter(is_best=True)
+        return exercises
+
+    def search(self, query):
+        """Exercises whose name, aliases or steps match the reader's words.
+
+        Names and aliases match however they are hyphenated or pluralised
+        ("pullups" finds Pull-Up); otherwise every word must appear in the
+        name, aliases or steps. Whole-name matches rank first. On PostgreSQL,
+        full-text search (English stemming) widens the match, and when nothing
+        matches at all, trigram similarity finds names despite typos.
+        """
+        terms = search.words(query)[: search.MAX_QUERY_WORDS]
+        if not terms:
+            return self.annotate(search_rank=Value(0.0))
+        key = "".join(terms)
+        name_match = Q(search_names__contains=key)
+        word_match = Q()
+        for term in terms:
+            word_match &= Q(search_text__contains=f" {term}")
+        matches = name_match | word_match
+        ranks = [
+            When(search_names__contains=f" {key} ", then=Value(0.0)),
+            When(search_names__contains=f" {key}", then=Value(1.0)),
+            When(name_match, then=Value(2.0)),
+        ]
+        queryset, fallback_rank = self, Value(3.0)
+        if connections[self.db].vendor == "postgresql":
+            queryset, matches, fallback_rank = self._postgres_search(
+                " ".join(terms), matches
+            )
+        return queryset.filter(matches).annotate(
+            search_rank=Case(*ranks, default=fallback_rank, output_field=FloatField())
+        )
+
+    def _postgres_search(self, text, matches):
+        from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
+
+        document = search.StoredSearchVector()
+        words = SearchQuery(text, config=search.POSTGRES_CONFIG, search_type="plain")
+        exact = matches | Q(search_document=words)
+        # Typos only when nothing matches at all (the NOT EXISTS is evaluated once).
+        # Every branch is indexable (trigram and full-text GIN indexes), so the
+        # planner combines index scans instead of reading every row; the %>
+        # operator's threshold is pg_trgm.word_similarity_threshold, set for each
+        # connection in settings (search.TYPO_SIMILARITY).
+        nothing_exact = ~Exists(
+            self.model.objects.alias(search_document=document).filter(exact)
+        )
+        typo = nothing_exact & (
+            Q(name__trigram_word_similar=text)
+            | Q(search_names__trigram_word_similar=text)
+        )
+        similarity = Greatest(
+            TrigramWordSimilarity(text, "name"),
+            TrigramWordSimilarity(text, "search_names"),
+        )
+        queryset = self.alias(search_document=document, search_similarity=similarity)
+        return queryset, exact | typo, 4.0 - F("search_similarity")
+
+    def related_to(self, exercise, primary_muscle_ids, limit=6):
+        """Other exercises with one of the same primary muscles."""
+        from catalogue.models import ExerciseMuscle
+
+        if not primary_muscle_ids:
+            return self.none()
+        return (
+            self.filter(
+                Exists(
+                    ExerciseMuscle.objects.filter(
+                        exercise=OuterRef("pk"),
+                        role=Role.PRIMARY,
+                        muscle_id__in=primary_muscle_ids,
+                    )
+                )
+            )
+            .exclude(pk=exercise.pk)
+            .for_links()[:limit]
+        )
+
+    def reindex(self):
+        """Recompute the index letter and search index of these exercises."""
+        from catalogue.models import Step
+
+        steps = defaultdict(list)
+        for exercise_id, text in Step.objects.filter(exercise__in=self).values_list(
+            "exercise_id", "text"
+        ):
+            steps[exercise_id].append(text)
+        exercises = list(self.only("name", "aliases", "summary"))
+        for exercise in exercises:
+            exercise.refresh_derived_fields(steps[exercise.pk])
+        self.model.objects.bulk_update(
+            exercises, ["letter", "search_names", "search_text"], batch_size=500
+        )
+
+    def neighbours(self, exercise):
+        """The exercises before and after this one, A–Z."""
+        before = (
+            self.filter(name__lt=exercise.name).order_by("-name").for_links().first()
+        )
+        after = self.filter(name__gt=exercise.name).order_by("name").for_links().first()
+        return before, after
+
+
+def uses_equipment(slugs):
+    """The condition "uses any of this equipment", for a filter on exercises."""
+    from catalogue.models import Exercise
+
+    return Exists(
+        Exercise.equipment.through.objects.filter(
+            exercise=OuterRef("pk"), equipment__slug__in=slugs
+        )
+    )
+
+
+def works_muscles(slugs):
+    """The condition "works any of these muscles", for a filter on exercises.
+
+    A group (Back, Shoulder...) matches the exercise's own "Muscle Worked"
+    tags, as the article lists them; a specific muscle matches exercises that
+    work it, as primary or secondary muscle.
+    """
+    from catalogue.models import Exercise, ExerciseMuscle
+
+    return Exists(
+        Exercise.muscle_groups.through.objects.filter(
+            exercise=OuterRef("pk"), muscle__slug__in=slugs
+        )
+    ) | Exists(
+        ExerciseMuscle.objects.filter(exercise=OuterRef("pk"), muscle__slug__in=slugs)
+    )
