@@ -59,6 +59,16 @@ class Browse:
         paginator.count = self.tally.total()
         self.page = paginator.get_page(data.get("page"))
 
+    @property
+    def is_a_real_page(self):
+        """Whether this URL names a page worth keeping: a list with exercises in
+        it, for a query that was understood as given (no notices), and a page
+        number that exists (not ?page=999 shown as the last page)."""
+        requested = self.data.get("page", "1").strip() or "1"
+        return (
+            bool(self.total) and not self.notices and requested == str(self.page.number)
+        )
+
     sort_choices = Sort.choices
 
     @property

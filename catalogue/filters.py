@@ -14,6 +14,7 @@ from django import forms
 from catalogue.models import Category, Exercise, Level
 from catalogue.search import MAX_QUERY_LENGTH
 from catalogue.selection import Selection
+from core.cache import MANY, ONE, PAGE_PARAMETER
 
 MAX_VALUES_PER_FACET = 30
 
@@ -40,9 +41,12 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
     """
 
     def clean(self, value):
-        value = self.to_python(value)[:MAX_VALUES_PER_FACET]
-        known = [item for item in dict.fromkeys(value) if self.valid_value(item)]
-        return super().clean(known)
+        # A set, in order: the page depends on which values, never on their order
+        # or repeats (the page cache keys on the same normal form).
+        known = sorted(
+            {item for item in self.to_python(value) if self.valid_value(item)}
+        )
+        return super().clean(known[:MAX_VALUES_PER_FACET])
 
 
 class FacetFilter(django_filters.MultipleChoiceFilter):
@@ -98,6 +102,17 @@ class ExerciseFilter(django_filters.FilterSet):
         )
 
     # What the page needs to know about the request.
+
+    @classmethod
+    def query_parameters(cls):
+        """Each GET parameter the list takes, repeatable (MANY) or not (ONE)."""
+        return {
+            **{
+                name: MANY if isinstance(declared, FacetFilter) else ONE
+                for name, declared in cls.base_filters.items()
+            },
+            PAGE_PARAMETER: ONE,
+        }
 
     def value(self, name):
         """The cleaned value of one filter (an empty one when it was invalid)."""

@@ -97,7 +97,13 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "catalogue"),
-            "TIMEOUT": 600,
+            "TIMEOUT": 600,  # every key expires; never None
+            # Short timeouts: a hung Redis costs milliseconds, then the page is
+            # served uncached (core.cache_guard) until it answers again.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", 0.25)),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", 0.25)),
+            },
         }
     }
 else:
@@ -142,6 +148,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees a view's database error first: a designed 503.
+    "core.middleware.DatabaseOutageMiddleware",
 ]
 
 if env_bool("DJANGO_QUERY_COUNT_HEADER"):
@@ -255,6 +263,15 @@ LOGGING = {
 # content version, which is part of the key, so this bounds memory, not staleness.
 # 0 turns the page cache off (the benchmark's "cold" runs).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+
+# How long each process reuses the content state it read (core.content_state):
+# the bound on how soon an editor's save reaches the other processes. And how
+# long the last state read may stand in for a database that does not answer,
+# so that cached pages are still served through an outage.
+CONTENT_STATE_MAX_AGE = float(os.environ.get("CONTENT_STATE_MAX_AGE", 1))
+CONTENT_STATE_STALE_SECONDS = float(os.environ.get("CONTENT_STATE_STALE_SECONDS", 300))
+# After a cache error, how long pages skip the cache before it is tried again.
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", 5))
 
 # What is deployed. Every host of one release computes the same value, so they
 # share cached pages; a new release never serves the previous one's pages.

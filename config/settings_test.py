@@ -21,6 +21,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Reread the content state on every request, as the query-count tests expect;
+# tests/core/test_content_state.py checks the once-a-second reuse itself.
+CONTENT_STATE_MAX_AGE = 0
 MIDDLEWARE = [
     m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"
 ]

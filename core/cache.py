@@ -1,22 +1,26 @@
-"""Whole-page caching that an editor's save invalidates at once.
+"""Whole-page caching that an editor's save invalidates, and that keeps only real pages.
 
-A cached page's key holds the *content state*: the content version (moved on
-by every save or delete of a content model, see ``core.signals``) and the time
-the next scheduled item goes live. Both come from the database in one query,
-so every process agrees on them whichever cache backend is configured; a save
-makes every old key unreachable, and old entries simply expire.
+A stored page's key is built from what the page depends on, nothing else: the
+release, the content state (``core.content_state``), the scheme and host, the
+path, and the page's own parameters in a normal form (unknown ones dropped,
+single values as the form reads them, repeated values deduplicated and sorted,
+``page=1`` removed). A request carrying parameters the page does not take is
+redirected (301) to the URL without them, so tracking tags and junk never
+reach the cache. A view keeps a response out of the cache with
+``keep_out_of_cache(response)`` (a page that shows a notice about bad input,
+an out-of-range page): only pages that exist are stored.
+
+Every read and write goes through ``core.cache_guard``, so a cache outage
+serves pages uncached instead of failing.
 """
 
-import functools
 import hashlib
 import re
-from functools import wraps
+from functools import partial, wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
-from django.db.models import DateTimeField
-from django.utils import timezone
+from django.http import HttpResponsePermanentRedirect
 from django.utils.cache import (
     add_never_cache_headers,
     patch_cache_control,
@@ -25,55 +29,46 @@ from django.utils.cache import (
 )
 from django.utils.text import compress_string
 
-from core.content import content_models
-from core.models import ContentVersion, PublicationStatus, Publishable
+from core.cache_guard import guarded_get, guarded_set
+from core.content_state import content_state
 
-
-def publishable_models():
-    return [model for model in content_models() if issubclass(model, Publishable)]
-
-
-@functools.cache
-def content_state_sql():
-    """One statement: the content version and the next scheduled publication of
-    each publishable model. Built once; it runs on every cached page view, so it
-    skips the ORM's per-call query building."""
-    version = ContentVersion._meta
-    upcoming = [
-        f"(SELECT MIN({published}) FROM {table} WHERE {status} = %s AND {published} > %s)"
-        for table, status, published in (
-            (
-                connection.ops.quote_name(model._meta.db_table),
-                connection.ops.quote_name(model._meta.get_field("status").column),
-                connection.ops.quote_name(model._meta.get_field("published_at").column),
-            )
-            for model in publishable_models()
-        )
-    ]
-    columns = ", ".join([connection.ops.quote_name("value"), *upcoming])
-    return (
-        f"SELECT {columns} FROM {connection.ops.quote_name(version.db_table)} WHERE id = 1",
-        len(upcoming),
-    )
-
-
-def content_state():
-    """A short string that changes whenever what readers may see changes."""
-    sql, scheduled_models = content_state_sql()
-    now = DateTimeField().get_db_prep_value(timezone.now(), connection)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [PublicationStatus.PUBLISHED, now] * scheduled_models)
-        row = cursor.fetchone()
-    if row is None:
-        return "0"
-    version, *upcoming = row
-    pending = sorted(str(moment) for moment in upcoming if moment is not None)
-    return f"{version}:{pending[0] if pending else ''}"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+ONE, MANY = "one", "many"
+PAGE_PARAMETER = "page"
 
 
 def is_editor(request):
+    """Staff, who may preview drafts. Only a request with a session can be one,
+    so readers never cost a session (database) lookup here."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
     user = getattr(request, "user", None)
     return bool(user and user.is_authenticated and user.is_staff)
+
+
+def canonical_query(data, parameters):
+    """(the normal form of a query string, whether it had unknown parameters)."""
+    pairs, unknown = [], False
+    for name in sorted(data):
+        kind = parameters.get(name)
+        if kind is None:
+            unknown = True
+            continue
+        values = [value.strip() for value in data.getlist(name)]
+        if kind == MANY:
+            values = sorted({value for value in values if value})
+        else:
+            values = values[-1:] if values and values[-1] else []  # as QueryDict.get
+        if name == PAGE_PARAMETER and values == ["1"]:
+            continue
+        pairs.extend((name, value) for value in values)
+    return urlencode(pairs), unknown
+
+
+def keep_out_of_cache(response):
+    """Serve this response, but do not store it (it is not a page that exists)."""
+    response.page_cache_skip = True
+    return response
 
 
 def render_response(response):
@@ -83,12 +78,32 @@ def render_response(response):
     return response
 
 
-def cache_page_for_readers(view):
+def page_key(request, query, gzip):
+    identity = "|".join(
+        [content_state(), request.scheme, request.get_host(), request.path, query]
+    )
+    digest = hashlib.md5(identity.encode(), usedforsecurity=False).hexdigest()
+    return f"page:{settings.RELEASE}:{digest}:{'gz' if gzip else 'id'}"
+
+
+def storable(response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not getattr(response, "page_cache_skip", False)
+    )
+
+
+def cache_page_for_readers(view=None, *, parameters=None):
     """Serve readers a stored copy of the page until the content changes.
 
-    Editors (who may preview drafts) always get a fresh page that no cache
-    keeps. Only successful GET and HEAD responses are stored.
+    ``parameters`` maps each GET parameter the page takes to ONE or MANY;
+    by default a page takes none. Editors (who may preview drafts) always get a
+    fresh page that no cache keeps, and are not redirected.
     """
+    if view is None:
+        return partial(cache_page_for_readers, parameters=parameters)
+    parameters = dict(parameters or {})
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -98,20 +113,23 @@ def cache_page_for_readers(view):
             patch_cache_control(response, private=True)
             return response
 
+        query, unknown = canonical_query(request.GET, parameters)
+        if unknown:
+            return HttpResponsePermanentRedirect(
+                f"{request.path}?{query}" if query else request.path
+            )
         if settings.PAGE_CACHE_SECONDS:
             # Gzip-accepting browsers get a copy compressed once, when it was stored.
             gzip = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
-            identity = f"{content_state()}|{request.get_full_path()}".encode()
-            digest = hashlib.md5(identity, usedforsecurity=False).hexdigest()
-            key = f"page:{settings.RELEASE}:{digest}:{'gz' if gzip else 'id'}"
-            response = cache.get(key)
+            key = page_key(request, query, gzip)
+            response = guarded_get(key)
             if response is None:
                 response = render_response(view(request, *args, **kwargs))
-                if response.status_code == 200 and not response.cookies:
+                if storable(response):
                     if gzip:
                         compress(response)
                     set_response_etag(response)  # once, not on every hit
-                    cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                    guarded_set(key, response, settings.PAGE_CACHE_SECONDS)
         else:
             response = view(request, *args, **kwargs)
         # Any cache in front may keep the page, but must ask again before reusing it
@@ -121,9 +139,6 @@ def cache_page_for_readers(view):
         return response
 
     return wrapped
-
-
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def compress(response):

@@ -14,10 +14,19 @@ CHROMIUM = "/usr/bin/chromium"
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with no cached pages."""
+    """Each test starts with no cached pages, no remembered content state and the
+    cache taken as answering."""
+    from core import cache_guard, content_state
+    from core.middleware import DatabaseOutageMiddleware
+
+    DatabaseOutageMiddleware.last_logged = float("-inf")
+    cache_guard.reset()
+    content_state.forget()
     cache.clear()
     yield
     cache.clear()
+    content_state.forget()
+    cache_guard.reset()
 
 
 @pytest.fixture(scope="session")

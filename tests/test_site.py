@@ -74,10 +74,10 @@ class ProjectTests(TestCase):
     def test_system_checks_pass(self):
         call_command("check", fail_level="WARNING")
 
-    def test_healthz_answers_without_the_cache(self):
+    def test_healthz_reports_the_database_and_the_cache(self):
         response = self.client.get("/healthz")
         assert response.status_code == 200
-        assert response.json() == {"status": "ok", "database": "ok"}
+        assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 class DeploymentTests(SimpleTestCase):

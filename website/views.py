@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
@@ -14,6 +16,8 @@ from anatomy.models import Muscle, with_members
 from articles.models import Article
 from catalogue.models import Exercise
 from core.cache import cache_page_for_readers
+from core.cache_guard import cache_health
+from core.middleware import service_unavailable
 
 HOME_PICKS = 6
 
@@ -46,14 +50,26 @@ def livez(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers, 503 when it does not. The cache is not touched."""
+    """200 when the database answers, 503 when it does not.
+
+    The cache is reported but never decides: without it pages are served
+    uncached ("degraded"). Its probe is one short-timeout read, skipped while
+    the cache is already known to be down.
+    """
+    cache, cache_problem = cache_health()
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "error"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse(
+            {"status": "unavailable", "database": "error", "cache": cache}, status=503
+        )
+    body = {"status": "ok" if cache == "ok" else "degraded", "database": "ok"}
+    body["cache"] = cache
+    if cache_problem:
+        body["cache_error"] = cache_problem
+    return JsonResponse(body)
 
 
 @require_safe
@@ -90,6 +106,9 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors, no database: this must render when things are broken.
+    # A database error outside a view (a middleware's) is an outage too: a 503.
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        return service_unavailable(request)
     template = loader.get_template("500.html")
     return HttpResponse(
         template.render({"STATIC_URL": settings.STATIC_URL}), status=500

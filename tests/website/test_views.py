@@ -11,11 +11,15 @@ class HealthTests(TestCase):
         assert response.json()["database"] == "ok"
         assert "no-cache" in response["Cache-Control"]
 
-    def test_healthz_does_not_touch_the_cache(self):
+    def test_healthz_is_200_and_degraded_when_the_cache_fails(self):
         with mock.patch(
-            "django.core.cache.cache.get", side_effect=AssertionError("cache!")
+            "django.core.cache.cache.get", side_effect=ConnectionError("refused")
         ):
-            assert self.client.get("/healthz").status_code == 200
+            response = self.client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json()["status"] == "degraded"
+        assert response.json()["cache"] == "degraded"
+        assert "refused" in response.json()["cache_error"]
 
     def test_healthz_is_503_when_the_database_does_not_answer(self):
         with mock.patch(
@@ -24,7 +28,11 @@ class HealthTests(TestCase):
         ):
             response = self.client.get("/healthz")
         assert response.status_code == 503
-        assert response.json() == {"status": "unavailable", "database": "error"}
+        assert response.json() == {
+            "status": "unavailable",
+            "database": "error",
+            "cache": "ok",
+        }
 
 
 class StaticEndpointsTests(SimpleTestCase):

@@ -1,0 +1,94 @@
+"""The content state: a short string that changes whenever what readers may see
+changes, read from the database at most once a second per process.
+
+It is the content version (moved on by every save or delete of a content
+model, see ``core.signals``) and the moment the next scheduled item goes live.
+Every page-cache key holds it, so a save makes every stored page unreachable.
+
+Each process keeps the last state it read for ``CONTENT_STATE_MAX_AGE`` seconds
+(default 1): a cached page costs no database query, and an editor's save is
+seen by the process that made it at once (``forget()`` runs on every change)
+and by every other process within that bound. When the database does not
+answer, the last state read is reused for up to ``CONTENT_STATE_STALE_SECONDS``
+(default 300), so pages already in the cache keep being served through a short
+outage; past that, the error propagates (and becomes the designed 503).
+"""
+
+import functools
+import threading
+import time
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.db.models import DateTimeField
+from django.utils import timezone
+
+from core.content import content_models
+from core.models import ContentVersion, PublicationStatus, Publishable
+
+_lock = threading.Lock()
+_memo = {"state": None, "read_at": float("-inf")}
+
+
+def publishable_models():
+    return [model for model in content_models() if issubclass(model, Publishable)]
+
+
+@functools.cache
+def content_state_sql():
+    """One statement: the content version and the next scheduled publication of
+    each publishable model. Built once: it skips the ORM's per-call query building."""
+    version = ContentVersion._meta
+    upcoming = [
+        f"(SELECT MIN({published}) FROM {table} WHERE {status} = %s AND {published} > %s)"
+        for table, status, published in (
+            (
+                connection.ops.quote_name(model._meta.db_table),
+                connection.ops.quote_name(model._meta.get_field("status").column),
+                connection.ops.quote_name(model._meta.get_field("published_at").column),
+            )
+            for model in publishable_models()
+        )
+    ]
+    columns = ", ".join([connection.ops.quote_name("value"), *upcoming])
+    return (
+        f"SELECT {columns} FROM {connection.ops.quote_name(version.db_table)} WHERE id = 1",
+        len(upcoming),
+    )
+
+
+def read_content_state():
+    """The state as the database has it now (one query)."""
+    sql, scheduled_models = content_state_sql()
+    now = DateTimeField().get_db_prep_value(timezone.now(), connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [PublicationStatus.PUBLISHED, now] * scheduled_models)
+        row = cursor.fetchone()
+    if row is None:
+        return "0"
+    version, *upcoming = row
+    pending = sorted(str(moment) for moment in upcoming if moment is not None)
+    return f"{version}:{pending[0] if pending else ''}"
+
+
+def content_state():
+    """The state, reread when the copy this process holds is over a second old."""
+    now = time.monotonic()
+    state, read_at = _memo["state"], _memo["read_at"]
+    if state is not None and now - read_at < settings.CONTENT_STATE_MAX_AGE:
+        return state
+    try:
+        state = read_content_state()
+    except DatabaseError:
+        if state is not None and now - read_at < settings.CONTENT_STATE_STALE_SECONDS:
+            return state  # the database blinked: keep serving what is cached
+        raise
+    with _lock:
+        _memo.update(state=state, read_at=now)
+    return state
+
+
+def forget():
+    """Drop this process's copy: the next page reads the state afresh."""
+    with _lock:
+        _memo.update(state=None, read_at=float("-inf"))
