@@ -14,9 +14,11 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.urls import reverse
 
-from catalogue.facets import count_facets, vocabulary
+from catalogue.cards import with_cards
+from catalogue.facet_index import current_index
+from catalogue.facets import count_facets
 from catalogue.filters import ExerciseFilter, Sort
-from catalogue.models import LETTERS, OTHER_LETTER
+from catalogue.models import LETTERS, OTHER_LETTER, Exercise
 
 PER_PAGE = 48
 
@@ -37,17 +39,20 @@ class Chip:
 class Browse:
     """Everything the list page shows, for one request's query string."""
 
-    def __init__(self, data, exercises, per_page=PER_PAGE):
+    def __init__(self, data, user, per_page=PER_PAGE):
+        """The list for ``data`` (the GET parameters) as ``user`` may see it."""
         self.data = data
-        rows = vocabulary()
+        include_drafts = bool(user.is_authenticated and user.is_staff)
+        exercises = Exercise.objects.visible_to(user)
+        index = current_index()
         self.filterset = ExerciseFilter(
             data,
-            queryset=exercises.for_list(),
-            equipment_choices=[(r[2], r[3]) for r in rows if r[0] == "equipment"],
-            muscle_choices=[(r[2], r[3]) for r in rows if r[0] == "muscle"],
+            queryset=exercises.for_cards(),
+            equipment_choices=[(r[2], r[3]) for r in index.rows if r[0] == "equipment"],
+            muscle_choices=[(r[2], r[3]) for r in index.rows if r[0] == "muscle"],
         )
         self.selection = self.filterset.selection
-        facets = count_facets(exercises, self.selection, rows)
+        facets = count_facets(self.selection, include_drafts=include_drafts)
         self.equipment, self.muscles, self.tally = (
             facets.equipment,
             facets.muscles,
@@ -55,9 +60,11 @@ class Browse:
         )
         self.sort = self.filterset.sort_order
         paginator = Paginator(self.filterset.ordered(self.filterset.qs), per_page)
-        # The tally counted the same selection already: no COUNT(*) query.
+        # The bitmap tally counted the same selection already: no COUNT(*) query.
         paginator.count = self.tally.total()
         self.page = paginator.get_page(data.get("page"))
+        heading = "h2" if self.sort == Sort.RELEVANCE else "h3"
+        self.page.object_list = with_cards(self.page.object_list, heading)
 
     @property
     def is_a_real_page(self):

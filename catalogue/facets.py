@@ -2,25 +2,17 @@
 
 Counting follows the usual faceted-search rule: an option's count is how many
 exercises the list would show with that option ticked, given every *other*
-facet as it stands. Three queries cover it whatever the catalogue size:
-
-- one for the names of every equipment item and muscle (the filter's choices),
-  one for their counts (grouped counts over the link tables);
-- one grouped count over (level, type, editors' pick, letter) of the
-  exercises matching the search, equipment and muscle filters, from which the
-  level, type and pick counts, the total and the letter index are all summed
-  in Python.
-
-Every narrowing goes through ``ExerciseQuerySet.matching``.
+facet as it stands. The counts come from the bitmap index of
+``catalogue.facet_index`` (no query once it is built for the content state;
+a search adds one for its matches), so they cost the same at any catalogue
+size. The rows themselves come from ``ExerciseQuerySet.matching``;
+tests/catalogue/test_browse.py holds the two to the same answer.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, Value
-
-from anatomy.models import Muscle
-from catalogue.models import Category, Equipment, Exercise, ExerciseMuscle, Level
-from catalogue.selection import Selection
+from catalogue.facet_index import current_index
+from catalogue.models import Category, Exercise, Level
 
 
 @dataclass
@@ -42,117 +34,71 @@ class Option:
         return int(self.selected) + sum(c.selected_count for c in self.children)
 
 
-VOCABULARY_COLUMNS = ("kind", "pk", "slug", "name", "parent", "place")
+def any_of(masks, values):
+    """The exercises having any of ``values`` (None: the facet is not in use)."""
+    if not values:
+        return None
+    found = 0
+    for value in values:
+        found |= masks.get(value, 0)
+    return found
 
 
-def vocabulary():
-    """Every equipment item and muscle the filters offer: one query.
-
-    Rows of (kind, pk, slug, name, parent group, position), in the site's order.
-    """
-    nothing = Value(None, output_field=IntegerField())
-    equipment = Equipment.objects.order_by().annotate(
-        kind=Value("equipment"), parent=nothing, place=nothing
-    )
-    muscles = Muscle.objects.order_by().annotate(
-        kind=Value("muscle"), parent=F("group_id"), place=F("position")
-    )
-    rows = equipment.values_list(*VOCABULARY_COLUMNS).union(
-        muscles.values_list(*VOCABULARY_COLUMNS), all=True
-    )
-    return sorted(rows, key=lambda row: (row[5] or 0, row[3]))
-
-
-def grouped_counts(through, column, kind, exercises):
-    return (
-        through.objects.filter(exercise__in=exercises.values("pk"))
-        .order_by()
-        .values(item=F(column))
-        .annotate(kind=Value(kind), n=Count("*"))
-        .values_list("kind", "item", "n")
-    )
-
-
-def facet_counts(equipment_exercises, muscle_exercises):
-    """How many exercises each equipment item, group tag and muscle has: one query.
-
-    ``equipment_exercises`` are the list's exercises with every filter but
-    equipment applied, ``muscle_exercises`` with every filter but muscles: an
-    option counts what the list would show with it ticked.
-    """
-    counts = grouped_counts(
-        Exercise.equipment.through, "equipment_id", "equipment", equipment_exercises
-    ).union(
-        grouped_counts(
-            Exercise.muscle_groups.through, "muscle_id", "tag", muscle_exercises
-        ),
-        grouped_counts(ExerciseMuscle, "muscle_id", "link", muscle_exercises),
-        all=True,
-    )
-    return {(kind, item): n for kind, item, n in counts}
-
-
-def facet_options(rows, counts, equipment_selected, muscles_selected):
-    """Equipment options, and muscle groups with their muscles as children."""
-    equipment, groups = [], {}
-    for kind, pk, slug, name, parent, _ in rows:
-        if kind == "equipment":
-            n = counts.get(("equipment", pk), 0)
-            equipment.append(Option(slug, name, n, slug in equipment_selected))
-        elif parent is None:
-            n = counts.get(("tag", pk), 0)
-            groups[pk] = Option(slug, name, n, slug in muscles_selected, is_group=True)
-    for kind, pk, slug, name, parent, _ in rows:
-        if kind == "muscle" and parent in groups:
-            n = counts.get(("link", pk), 0)
-            groups[parent].children.append(
-                Option(slug, name, n, slug in muscles_selected)
-            )
-    return equipment, list(groups.values())
-
-
-@dataclass
 class Tally:
-    """The grouped count of the list's exercises, and what follows from it.
+    """The selection as bitmaps: its total, each option's count, its letters."""
 
-    ``rows`` are (level, type, pick, letter, count) for the exercises matching
-    every facet but level, type and pick, which are applied here, each left
-    out in turn for its own options' counts.
-    """
+    def __init__(self, index, selection, scope):
+        self.index, self.selection, self.scope = index, selection, scope
+        self.parts = {
+            "q": None,
+            "equipment": any_of(index.equipment, selection.equipment),
+            "muscles": any_of(index.muscles, selection.muscles),
+            "levels": any_of(index.levels, selection.levels),
+            "categories": any_of(index.categories, selection.categories),
+            "best": index.best if selection.best else None,
+        }
+        if selection.q:
+            matches = Exercise.objects.search(selection.q).values_list("pk", flat=True)
+            self.parts["q"] = index.of_pks(matches)
 
-    rows: list
-    selection: Selection
+    def mask(self, ignoring=None):
+        selected = self.scope
+        for name, part in self.parts.items():
+            if part is not None and name != ignoring:
+                selected &= part
+        return selected
+
+    def count(self, ignoring, option):
+        return (self.mask(ignoring) & option).bit_count()
 
     def total(self):
-        return sum(row[-1] for row in self.rows if self.selection.admits(*row[:3]))
-
-    def count_by(self, index, ignoring):
-        counts = {}
-        for row in self.rows:
-            if self.selection.admits(*row[:3], ignoring=ignoring):
-                counts[row[index]] = counts.get(row[index], 0) + row[-1]
-        return counts
+        return self.mask().bit_count()
 
     def level_options(self):
-        counts = self.count_by(0, "levels")
         return [
-            Option(v, label, counts.get(v, 0), v in self.selection.levels)
+            Option(v, label, self.count("levels", self.index.levels.get(v, 0)),
+                   v in self.selection.levels)
             for v, label in Level.choices
-        ]
+        ]  # fmt: skip
 
     def category_options(self):
-        counts = self.count_by(1, "categories")
         return [
-            Option(v, label, counts.get(v, 0), v in self.selection.categories)
+            Option(v, label, self.count("categories", self.index.categories.get(v, 0)),
+                   v in self.selection.categories)
             for v, label in Category.choices
-        ]
+        ]  # fmt: skip
 
     def best_count(self):
-        return self.count_by(2, "best").get(True, 0)
+        return self.count("best", self.index.best)
 
     def letters(self):
         """Letters of the current list, with how many exercises each has."""
-        return self.count_by(3, None)
+        selected = self.mask()
+        return {
+            letter: n
+            for letter, exercises in self.index.letters.items()
+            if (n := (selected & exercises).bit_count())
+        }
 
 
 @dataclass
@@ -164,22 +110,24 @@ class Facets:
     tally: Tally
 
 
-def count_facets(exercises, selection, rows):
-    """The facet counts of ``exercises`` for ``selection``: two queries.
-
-    ``rows`` are the filters' choices (``vocabulary()``, read once by the caller).
-    """
-    counts = facet_counts(
-        exercises.matching(selection.without("equipment")),
-        exercises.matching(selection.without("muscles")),
+def count_facets(selection, *, include_drafts=False):
+    """The options of the list's filters and their counts for ``selection``."""
+    index = current_index()
+    tally = Tally(
+        index, selection, index.everything if include_drafts else index.published
     )
-    equipment, muscles = facet_options(
-        rows, counts, selection.equipment, selection.muscles
-    )
-    grouped = (
-        exercises.matching(selection.without("levels", "categories", "best"))
-        .order_by()
-        .values_list("level", "category", "is_best", "letter")
-        .annotate(n=Count("pk"))
-    )
-    return Facets(equipment, muscles, Tally(list(grouped), selection))
+    equipment, groups = [], {}
+    for kind, pk, slug, name, parent, _ in index.rows:
+        if kind == "equipment":
+            n = tally.count("equipment", index.equipment.get(slug, 0))
+            equipment.append(Option(slug, name, n, slug in selection.equipment))
+        elif parent is None:
+            n = tally.count("muscles", index.muscles.get(slug, 0))
+            groups[pk] = Option(slug, name, n, slug in selection.muscles, is_group=True)
+    for kind, _pk, slug, name, parent, _ in index.rows:
+        if kind == "muscle" and parent in groups:
+            n = tally.count("muscles", index.muscles.get(slug, 0))
+            groups[parent].children.append(
+                Option(slug, name, n, slug in selection.muscles)
+            )
+    return Facets(equipment, list(groups.values()), tally)

@@ -41,6 +41,31 @@ CARD_FIELDS = (
 )
 
 
+def card_prefetches():
+    """The related rows a card shows, into plain attributes (``to_attr``)."""
+    from catalogue.models import Equipment, Step
+
+    return [
+        Prefetch(
+            "equipment",
+            queryset=Equipment.objects.only("name", "slug"),
+            to_attr="equipment_list",
+        ),
+        Prefetch(
+            "muscle_groups",
+            queryset=Muscle.objects.only("name", "slug", "position"),
+            to_attr="muscle_group_list",
+        ),
+        Prefetch(
+            "steps",
+            queryset=Step.objects.filter(number__lte=2).only(
+                "exercise", "number", "text"
+            ),
+            to_attr="first_steps",
+        ),
+    ]
+
+
 class EquipmentQuerySet(models.QuerySet):
     def for_index(self, exercises):
         """Every item with the number of the given exercises that use it."""
@@ -57,27 +82,12 @@ class ExerciseQuerySet(PublishableQuerySet):
         read, and the prefetched rows go to plain attributes (``to_attr``), which
         skips building a related manager per card.
         """
-        from catalogue.models import Equipment, Step
+        return self.for_cards().prefetch_related(*card_prefetches())
 
-        return self.only(*CARD_FIELDS).prefetch_related(
-            Prefetch(
-                "equipment",
-                queryset=Equipment.objects.only("name", "slug"),
-                to_attr="equipment_list",
-            ),
-            Prefetch(
-                "muscle_groups",
-                queryset=Muscle.objects.only("name", "slug", "position"),
-                to_attr="muscle_group_list",
-            ),
-            Prefetch(
-                "steps",
-                queryset=Step.objects.filter(number__lte=2).only(
-                    "exercise", "number", "text"
-                ),
-                to_attr="first_steps",
-            ),
-        )
+    def for_cards(self):
+        """The card's own columns only: ``catalogue.cards`` prefetches the rest
+        for the cards it has not rendered already."""
+        return self.only(*CARD_FIELDS)
 
     def for_detail(self):
         from catalogue.models import ExerciseMuscle

@@ -11,7 +11,7 @@ from core.navigation import breadcrumbs
 @require_safe
 @cache_page_for_readers(parameters=ExerciseFilter.query_parameters())
 def exercise_list(request):
-    browse = Browse(request.GET, Exercise.objects.visible_to(request.user))
+    browse = Browse(request.GET, request.user)
     response = render(request, "catalogue/exercise_list.html", {"browse": browse})
     return response if browse.is_a_real_page else keep_out_of_cache(response)
 

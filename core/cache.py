@@ -30,7 +30,7 @@ from django.utils.cache import (
 from django.utils.text import compress_string
 
 from core.cache_guard import guarded_get, guarded_set
-from core.content_state import content_state
+from core.content_state import pinned
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 ONE, MANY = "one", "many"
@@ -78,9 +78,9 @@ def render_response(response):
     return response
 
 
-def page_key(request, query, gzip):
+def page_key(request, query, gzip, state):
     identity = "|".join(
-        [content_state(), request.scheme, request.get_host(), request.path, query]
+        [state, request.scheme, request.get_host(), request.path, query]
     )
     digest = hashlib.md5(identity.encode(), usedforsecurity=False).hexdigest()
     return f"page:{settings.RELEASE}:{digest}:{'gz' if gzip else 'id'}"
@@ -118,20 +118,22 @@ def cache_page_for_readers(view=None, *, parameters=None):
             return HttpResponsePermanentRedirect(
                 f"{request.path}?{query}" if query else request.path
             )
-        if settings.PAGE_CACHE_SECONDS:
-            # Gzip-accepting browsers get a copy compressed once, when it was stored.
-            gzip = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
-            key = page_key(request, query, gzip)
-            response = guarded_get(key)
-            if response is None:
+        with pinned() as state:
+            if settings.PAGE_CACHE_SECONDS:
+                # Gzip-accepting browsers get a copy compressed once, when stored.
+                accepted = request.headers.get("Accept-Encoding", "")
+                gzip = bool(ACCEPTS_GZIP.search(accepted))
+                key = page_key(request, query, gzip, state)
+                response = guarded_get(key)
+                if response is None:
+                    response = render_response(view(request, *args, **kwargs))
+                    if storable(response):
+                        if gzip:
+                            compress(response)
+                        set_response_etag(response)  # once, not on every hit
+                        guarded_set(key, response, settings.PAGE_CACHE_SECONDS)
+            else:
                 response = render_response(view(request, *args, **kwargs))
-                if storable(response):
-                    if gzip:
-                        compress(response)
-                    set_response_etag(response)  # once, not on every hit
-                    guarded_set(key, response, settings.PAGE_CACHE_SECONDS)
-        else:
-            response = view(request, *args, **kwargs)
         # Any cache in front may keep the page, but must ask again before reusing it
         # (ConditionalGetMiddleware then answers 304 while the content is unchanged).
         patch_cache_control(response, no_cache=True, public=True)

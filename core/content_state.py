@@ -14,9 +14,11 @@ answer, the last state read is reused for up to ``CONTENT_STATE_STALE_SECONDS``
 outage; past that, the error propagates (and becomes the designed 503).
 """
 
+import contextvars
 import functools
 import threading
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -28,6 +30,8 @@ from core.models import ContentVersion, PublicationStatus, Publishable
 
 _lock = threading.Lock()
 _memo = {"state": None, "read_at": float("-inf")}
+# The state one reader's request is rendered under (see ``pinned``).
+_pinned = contextvars.ContextVar("pinned_content_state", default=None)
 
 
 def publishable_models():
@@ -73,6 +77,8 @@ def read_content_state():
 
 def content_state():
     """The state, reread when the copy this process holds is over a second old."""
+    if (state := _pinned.get()) is not None:
+        return state
     now = time.monotonic()
     state, read_at = _memo["state"], _memo["read_at"]
     if state is not None and now - read_at < settings.CONTENT_STATE_MAX_AGE:
@@ -86,6 +92,17 @@ def content_state():
     with _lock:
         _memo.update(state=state, read_at=now)
     return state
+
+
+@contextmanager
+def pinned():
+    """One state for everything a reader's page is made of: its cache key and the
+    fragments it reuses agree, and the state is read once per request."""
+    token = _pinned.set(content_state())
+    try:
+        yield _pinned.get()
+    finally:
+        _pinned.reset(token)
 
 
 def forget():

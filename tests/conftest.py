@@ -16,10 +16,13 @@ CHROMIUM = "/usr/bin/chromium"
 def empty_cache():
     """Each test starts with no cached pages, no remembered content state and the
     cache taken as answering."""
-    from core import cache_guard, content_state
+    from catalogue import facet_index
+    from core import cache_guard, content_state, fragments
     from core.middleware import DatabaseOutageMiddleware
 
     DatabaseOutageMiddleware.last_logged = float("-inf")
+    fragments.clear()  # content versions repeat from test to test (rollbacks)
+    facet_index.forget()
     cache_guard.reset()
     content_state.forget()
     cache.clear()

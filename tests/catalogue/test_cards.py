@@ -1,0 +1,45 @@
+"""Exercise cards are rendered once per content state and reused by every list."""
+
+from django.test import TestCase, override_settings
+
+from tests.factories import make_equipment, make_exercise
+from tests.utils import count_queries
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+class CardFragmentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.dumbbells = make_equipment("Dumbbells")
+        cls.bench = make_equipment("Flat Bench")
+        make_exercise("One-Arm Row", equipment=[cls.dumbbells, cls.bench])
+        make_exercise("Chest-Supported Row", equipment=[cls.bench])
+
+    def test_cards_seen_before_need_no_related_rows(self):
+        first, cold = count_queries(self.client, "/exercises/")
+        second, warm = count_queries(
+            self.client, "/exercises/?equipment=flat-bench&sort=name"
+        )
+        # The content state and the page's rows: the facet index is built and
+        # the cards rendered, so no equipment, muscle group or step rows.
+        assert warm == 2 < cold
+        assert "One-Arm Row" in second.content.decode()
+        card = first.content.decode().split('<article class="card">')[1]
+        assert card.split("</article>")[0] in second.content.decode()
+
+    def test_a_saved_change_reaches_every_card_at_once(self):
+        self.client.get("/exercises/")
+        self.dumbbells.name = "Hex Dumbbells"
+        self.dumbbells.save()
+        body = self.client.get("/exercises/").content.decode()
+        assert "Hex Dumbbells" in body
+
+    def test_editors_and_readers_get_the_same_cards_but_drafts_are_marked(self):
+        make_exercise("Secret Row", status="draft", equipment=[self.bench])
+        reader = self.client.get("/exercises/").content.decode()
+        assert "Secret Row" not in reader
+        from django.contrib.auth.models import User
+
+        self.client.force_login(User.objects.create_superuser("ed", password="pw"))
+        editor = self.client.get("/exercises/").content.decode()
+        assert "Secret Row" in editor and "badge--draft" in editor
