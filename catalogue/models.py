@@ -31,6 +31,12 @@ def letter_for(name):
     return first if first in LETTERS else OTHER_LETTER
 
 
+def normalised_name(name):
+    """Trimmed, with a capital first letter (the A–Z index reads it)."""
+    name = name.strip()
+    return name[:1].upper() + name[1:]
+
+
 class Level(models.TextChoices):
     BEGINNER = "beginner", "Beginner"
     INTERMEDIATE = "intermediate", "Intermediate"
@@ -363,9 +369,7 @@ class Exercise(Publishable, Illustrated):
         self.normalise_name()
 
     def normalise_name(self):
-        """Trimmed, with a capital first letter (the A–Z index reads it)."""
-        name = self.name.strip()
-        self.name = name[:1].upper() + name[1:]
+        self.name = normalised_name(self.name)
 
     @property
     def alias_list(self):
