@@ -23,13 +23,17 @@ def label(index, record_id=None):
     return f"Record {index} (no valid id)"
 
 
-def join_errors(errors, source):
-    """One message for all the problems found, the first few in full."""
-    if len(errors) == 1:
+def join_errors(errors, source, total=None):
+    """One message for all the problems found, the first few in full.
+
+    ``total`` counts the problems when ``errors`` holds only the first ones.
+    """
+    total = len(errors) if total is None else total
+    if total == 1:
         return errors[0]
     listed = errors[:MAX_REPORTED_ERRORS]
-    more = len(errors) - len(listed)
-    lines = [f"{source} has {len(errors)} problems; nothing was imported.", *listed]
+    more = total - len(listed)
+    lines = [f"{source} has {total:,} problems; nothing was imported.", *listed]
     if more:
-        lines.append(f"...and {more} more.")
+        lines.append(f"...and {more:,} more.")
     return "\n".join(lines)

@@ -8,12 +8,19 @@ characters a database can store.
 """
 
 import hashlib
+import itertools
 import json
 import re
 from dataclasses import dataclass
 
 from catalogue import search
-from catalogue.importer.errors import SourceFileError, join_errors, label, shown
+from catalogue.importer.errors import (
+    MAX_REPORTED_ERRORS,
+    SourceFileError,
+    join_errors,
+    label,
+    shown,
+)
 from catalogue.importer.vocabulary import (
     CATEGORIES,
     EQUIPMENT,
@@ -36,6 +43,8 @@ MAX_STEP_LENGTH = 5_000
 # nor in a name, which is one line.
 FORBIDDEN_IN_STEP = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 FORBIDDEN_IN_NAME = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+
+ITEM_ERRORS = 3  # problems reported per list, the rest counted
 
 REQUIRED_KEYS = (
     "id",
@@ -145,16 +154,7 @@ def _shape_errors(raw):
             if not isinstance(value, list):
                 errors.append(f"{key!r} must be an array, not {_type_name(value)}")
                 continue
-            for position, item in enumerate(value):
-                if not isinstance(item, str):
-                    errors.append(
-                        f"{key!r} item {position} must be a string, not {_type_name(item)}"
-                    )
-                elif allowed is not None and item not in allowed:
-                    errors.append(
-                        f"{key!r} item {position} must be one of {_choices(allowed)}, "
-                        f"not {shown(item)}"
-                    )
+            errors.extend(_first_few(key, _item_errors(key, value, allowed)))
             continue
         if value is None and nullable:
             continue
@@ -197,20 +197,47 @@ def _fit_errors(raw):
                 f"'instructions' has {kept:,} steps, more than the {MAX_STEPS} "
                 "an exercise may have"
             )
-        for position, text in enumerate(instructions):
-            if not isinstance(text, str):
-                continue
-            if len(text.strip()) > MAX_STEP_LENGTH:
-                errors.append(
-                    f"'instructions' item {position} is {len(text.strip()):,} "
-                    f"characters long, longer than {MAX_STEP_LENGTH:,}"
-                )
-            elif FORBIDDEN_IN_STEP.search(text):
-                errors.append(
-                    f"'instructions' item {position} contains a control or "
-                    "invalid character"
-                )
+        errors.extend(_first_few("instructions", _step_errors(instructions)))
     return errors
+
+
+def _item_errors(key, items, allowed):
+    for position, item in enumerate(items):
+        if not isinstance(item, str):
+            yield f"{key!r} item {position} must be a string, not {_type_name(item)}"
+        elif allowed is not None and item not in allowed:
+            yield (
+                f"{key!r} item {position} must be one of {_choices(allowed)}, "
+                f"not {shown(item)}"
+            )
+
+
+def _step_errors(instructions):
+    for position, text in enumerate(instructions):
+        if not isinstance(text, str):
+            continue  # reported as a wrong type
+        if len(text.strip()) > MAX_STEP_LENGTH:
+            yield (
+                f"'instructions' item {position} is {len(text.strip()):,} "
+                f"characters long, longer than {MAX_STEP_LENGTH:,}"
+            )
+        elif FORBIDDEN_IN_STEP.search(text):
+            yield (
+                f"'instructions' item {position} contains a control or "
+                "invalid character"
+            )
+
+
+def _first_few(key, problems):
+    """The first problems of one list (a generator), then how many more there are.
+
+    A list of a million bad items makes three messages, not a million.
+    """
+    listed = list(itertools.islice(problems, ITEM_ERRORS))
+    more = sum(1 for _ in problems)
+    if more:
+        listed.append(f"{key!r} has {more:,} more such problems")
+    return listed
 
 
 def _record(index, raw):
@@ -245,11 +272,17 @@ def parse_records(data, source="The file"):
         raise SourceFileError(
             f"{source} must hold a JSON array of exercises, not {_type_name(data)}."
         )
-    errors, records = [], []
+    # Only the first messages are kept: a file of a million bad records must
+    # not make a million strings to report twenty.
+    errors, error_count, records = [], 0, []
     first_with_id, first_with_name = {}, {}
     for index, raw in enumerate(data):
         if not isinstance(raw, dict):
-            errors.append(f"Record {index}: must be an object, not {_type_name(raw)}.")
+            error_count += 1
+            if len(errors) < MAX_REPORTED_ERRORS:
+                errors.append(
+                    f"Record {index}: must be an object, not {_type_name(raw)}."
+                )
             continue
         record_id = raw.get("id")
         problems = _shape_errors(raw) + _fit_errors(raw)
@@ -271,11 +304,13 @@ def parse_records(data, source="The file"):
             else:
                 first_with_name[name] = index
         if problems:
+            error_count += len(problems)
             errors.extend(
-                f"{label(index, record_id)}: {problem}." for problem in problems
+                f"{label(index, record_id)}: {problem}."
+                for problem in problems[: MAX_REPORTED_ERRORS - len(errors)]
             )
         else:
             records.append(_record(index, raw))
-    if errors:
-        raise SourceFileError(join_errors(errors, source))
+    if error_count:
+        raise SourceFileError(join_errors(errors, source, error_count))
     return records

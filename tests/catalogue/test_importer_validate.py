@@ -229,6 +229,29 @@ class ValidateTests(TestCase):
         )
         assert len(message.splitlines()) == 1 + MAX_REPORTED_ERRORS + 1
 
+    def test_a_hundred_thousand_bad_records_are_counted_and_twenty_named(self):
+        for bad in ({}, 1):
+            message = assert_refused(
+                self,
+                [bad] * 100_000,
+                "has 100,000 problems; nothing was imported.",
+                "Record 19",
+                "...and 99,980 more.",
+            )
+            assert "Record 20" not in message
+            assert len(message.splitlines()) == 1 + MAX_REPORTED_ERRORS + 1
+
+    def test_a_list_of_many_bad_items_names_three_and_counts_the_rest(self):
+        message = assert_refused(
+            self,
+            self.records(r3={"instructions": ["Pull\x00."] * 50, "images": [1] * 9}),
+            self.label(3) + "'instructions' item 2 contains a control or invalid",
+            self.label(3) + "'instructions' has 47 more such problems.",
+            self.label(3) + "'images' item 2 must be a string, not a number.",
+            self.label(3) + "'images' has 6 more such problems.",
+        )
+        assert "item 3 " not in message
+
     def test_the_most_steps_and_the_longest_step_allowed_are_imported(self):
         steps = [f"Step {n}." for n in range(1, MAX_STEPS + 1)]
         steps[-1] = "x" * MAX_STEP_LENGTH
