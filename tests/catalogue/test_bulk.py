@@ -1,5 +1,8 @@
 """catalogue/bulk.py: the bulk writes shared by the importer and the generator."""
 
+from unittest import mock
+
+from django.db import connection
 from django.test import TestCase
 
 from anatomy.models import Muscle
@@ -74,6 +77,26 @@ class WriteTests(TestCase):
             (self.lats.pk, Role.PRIMARY)
         ]
         assert last.letter == "B" and " hinge " in last.search_text
+
+    def test_create_exercises_finds_the_pks_by_slug_if_the_insert_returns_none(self):
+        # As on SQLite before 3.35, which Django still supports.
+        with mock.patch.object(
+            connection.features, "can_return_rows_from_bulk_insert", False
+        ):
+            pks = create_exercises(
+                [
+                    (
+                        Exercise(name=name, slug=slug),
+                        Links(steps=[f"{name}."], muscles={self.lats.pk: Role.PRIMARY}),
+                    )
+                    for name, slug in (("Zeta Row", "zeta-row"), ("Eta Row", "eta-row"))
+                ]
+            )
+        assert pks == [
+            Exercise.objects.get(slug="zeta-row").pk,
+            Exercise.objects.get(slug="eta-row").pk,
+        ]
+        assert Step.objects.get(exercise_id=pks[1]).text == "Eta Row."
 
     def test_write_links_edits_in_place_what_stays_and_removes_the_rest(self):
         exercise = make_exercise(
