@@ -186,12 +186,11 @@ def _fit_errors(raw):
                 f"'name' is {len(name.strip()):,} characters long, "
                 f"longer than {NAME_MAX_LENGTH}"
             )
-        elif FORBIDDEN_IN_NAME.search(name):
+        elif FORBIDDEN_IN_NAME.search(name.strip()):  # stored stripped
             errors.append("'name' contains a control or invalid character")
     instructions = raw.get("instructions")
     if isinstance(instructions, list):
-        steps = [text for text in instructions if isinstance(text, str)]
-        kept = sum(1 for text in steps if text.strip())
+        kept = sum(1 for text in instructions if isinstance(text, str) and text.strip())
         if kept > MAX_STEPS:
             errors.append(
                 f"'instructions' has {kept:,} steps, more than the {MAX_STEPS} "

@@ -260,6 +260,11 @@ class ValidateTests(TestCase):
         texts = list(imported("Long_Row").steps.values_list("text", flat=True))
         assert len(texts) == MAX_STEPS and texts[-1] == "x" * MAX_STEP_LENGTH
 
+    def test_line_breaks_around_a_name_are_trimmed_not_refused(self):
+        record = source_record("Trim_Row", "\n trim Row\t\n")
+        assert counts(run_import(write_file(self, [record])))["created"] == 1
+        assert imported("Trim_Row").name == "Trim Row"
+
     def test_a_lone_surrogate_in_a_key_we_do_not_store_is_harmless(self):
         record = source_record("Odd_Row", "Odd Row", images=["\ud800.jpg"])
         assert counts(run_import(write_file(self, [record])))["created"] == 1
