@@ -12,6 +12,12 @@ def letter_for(name):
     return first if first in LETTERS else OTHER_LETTER
 
 
+def normalised_name(name):
+    """Trimmed, with a capital first letter (the A–Z index reads it)."""
+    name = name.strip()
+    return name[:1].upper() + name[1:]
+
+
 class Level(models.TextChoices):
     BEGINNER = "beginner", "Beginner"
     INTERMEDIATE = "intermediate", "Intermediate"

@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from anatomy.models import Muscle
-from catalogue.importer import BATCH_SIZE, reindex, unique_slug
+from catalogue.bulk import Links, create_exercises, unique_slug
 from catalogue.models import (
     Category,
     Equipment,
@@ -80,8 +80,8 @@ def generate_exercises(count, prefix=""):
     with transaction.atomic():
         taken_names = set(Exercise.objects.values_list("name", flat=True))
         taken_slugs = set(Exercise.objects.values_list("slug", flat=True))
-        plans, n = [], _last_number()
-        while len(plans) < count:
+        rows, n = [], _last_number()
+        while len(rows) < count:
             n += 1
             i = n - 1
             name = " ".join(
@@ -95,81 +95,34 @@ def generate_exercises(count, prefix=""):
             taken_names.add(name)
             picked = _pick(muscles, i * 7, (1 + i % 2) + (1 + i // 2 % 2))
             primary_count = 1 + i % 2 if len(picked) > 1 else len(picked)
-            plans.append(
-                {
-                    "exercise": Exercise(
-                        name=name,
-                        slug=unique_slug(name, taken_slugs),
-                        summary=f"A generated {MOVEMENTS[i % 13].lower()} for "
-                        "benchmarks and scale tests.",
-                        level=levels[i % len(levels)],
-                        category=categories[i % len(categories)],
-                        force=forces[i % len(forces)],
-                        mechanic=mechanics[i % len(mechanics)],
-                        is_best=n % BEST_EVERY == 0,
-                        best_order=BEST_ORDER if n % BEST_EVERY == 0 else None,
-                        status=PublicationStatus.PUBLISHED,
-                        published_at=now,
-                        source_ref=f"{SOURCE_PREFIX}{n}",
-                    ),
-                    "steps": STEP_TEXTS[: 4 + i % 3],
-                    "equipment": _pick(equipment, i * 3, 1 + i % 2),
-                    "primary": picked[:primary_count],
-                    "secondary": picked[primary_count:],
-                }
+            exercise = Exercise(
+                name=name,
+                slug=unique_slug(name, taken_slugs),
+                summary=f"A generated {MOVEMENTS[i % 13].lower()} for "
+                "benchmarks and scale tests.",
+                level=levels[i % len(levels)],
+                category=categories[i % len(categories)],
+                force=forces[i % len(forces)],
+                mechanic=mechanics[i % len(mechanics)],
+                is_best=n % BEST_EVERY == 0,
+                best_order=BEST_ORDER if n % BEST_EVERY == 0 else None,
+                status=PublicationStatus.PUBLISHED,
+                published_at=now,
+                source_ref=f"{SOURCE_PREFIX}{n}",
             )
-        Exercise.objects.bulk_create(
-            [plan["exercise"] for plan in plans], batch_size=BATCH_SIZE
-        )
-        pk_of = dict(generated().values_list("source_ref", "pk"))
-        for plan in plans:
-            plan["pk"] = pk_of[plan["exercise"].source_ref]
-
-        Step.objects.bulk_create(
-            (
-                Step(
-                    exercise_id=plan["pk"],
-                    number=number,
-                    text=text.format(name=plan["exercise"].name),
-                )
-                for plan in plans
-                for number, text in enumerate(plan["steps"], start=1)
-            ),
-            batch_size=BATCH_SIZE,
-        )
-        EquipmentLink = Exercise.equipment.through
-        EquipmentLink.objects.bulk_create(
-            (
-                EquipmentLink(exercise_id=plan["pk"], equipment_id=item)
-                for plan in plans
-                for item in plan["equipment"]
-            ),
-            batch_size=BATCH_SIZE,
-        )
-        ExerciseMuscle.objects.bulk_create(
-            (
-                ExerciseMuscle(exercise_id=plan["pk"], muscle_id=muscle, role=role)
-                for plan in plans
-                for role, picked in (
-                    (Role.PRIMARY, plan["primary"]),
-                    (Role.SECONDARY, plan["secondary"]),
-                )
-                for muscle, _group in picked
-            ),
-            batch_size=BATCH_SIZE,
-        )
-        GroupTag = Exercise.muscle_groups.through
-        GroupTag.objects.bulk_create(
-            (
-                GroupTag(exercise_id=plan["pk"], muscle_id=group)
-                for plan in plans
-                for group in dict.fromkeys(group for _, group in plan["primary"])
-            ),
-            batch_size=BATCH_SIZE,
-        )
-        reindex(plan["pk"] for plan in plans)
+            links = Links(
+                steps=[text.format(name=name) for text in STEP_TEXTS[: 4 + i % 3]],
+                equipment=_pick(equipment, i * 3, 1 + i % 2),
+                muscles={
+                    muscle: Role.PRIMARY if k < primary_count else Role.SECONDARY
+                    for k, (muscle, _group) in enumerate(picked)
+                },
+                groups=[group for _muscle, group in picked[:primary_count]],
+            )
+            rows.append((exercise, links))
+        create_exercises(rows)
         ContentVersion.bump()
-    return [plan["exercise"].name for plan in plans]
+    return [exercise.name for exercise, _ in rows]
 
 
 def delete_generated():

@@ -14,6 +14,7 @@ from catalogue.choices import (  # noqa: F401 (the app's public names)
     Mechanic,
     Role,
     letter_for,
+    normalised_name,
 )
 from catalogue.querysets import (  # noqa: F401
     CARD_FIELDS,
@@ -155,9 +156,7 @@ class Exercise(Publishable, Illustrated):
         self.normalise_name()
 
     def normalise_name(self):
-        """Trimmed, with a capital first letter (the A–Z index reads it)."""
-        name = self.name.strip()
-        self.name = name[:1].upper() + name[1:]
+        self.name = normalised_name(self.name)
 
     @property
     def alias_list(self):

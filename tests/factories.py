@@ -11,8 +11,7 @@ from PIL import Image
 
 from anatomy.models import Muscle
 from articles.models import Article
-from catalogue.models import Equipment, Exercise, ExerciseMuscle, Role, Step, letter_for
-from catalogue.search import names_index, text_index
+from catalogue.models import Equipment, Exercise, ExerciseMuscle, Role, Step
 
 _numbers = itertools.count(1)
 
@@ -75,60 +74,6 @@ def make_exercise(
     Exercise.objects.filter(pk=exercise.pk).reindex()
     exercise.refresh_from_db()
     return exercise
-
-
-def make_many_exercises(count, *, equipment, groups, muscles, prefix="Generated"):
-    """Bulk-create ``count`` exercises with steps, equipment and muscles, quickly."""
-    exercises = []
-    for n in range(count):
-        name = f"{prefix} {chr(65 + n % 26)}{n:05d} Row"
-        exercises.append(
-            Exercise(
-                name=name,
-                slug=slugify(name),
-                letter=letter_for(name),
-                search_names=names_index([name]),
-                search_text=text_index([name]),
-                level=["beginner", "intermediate", "advanced"][n % 3],
-                is_best=n % 50 == 0,
-            )
-        )
-    Exercise.objects.bulk_create(exercises, batch_size=500)
-    exercises = list(Exercise.objects.filter(name__startswith=prefix))
-    Step.objects.bulk_create(
-        (
-            Step(exercise=e, number=number, text=f"Step {number} of {e.name}.")
-            for e in exercises
-            for number in (1, 2, 3, 4)
-        ),
-        batch_size=1000,
-    )
-    Exercise.equipment.through.objects.bulk_create(
-        (
-            Exercise.equipment.through(
-                exercise=e, equipment=equipment[i % len(equipment)]
-            )
-            for i, e in enumerate(exercises)
-        ),
-        batch_size=1000,
-    )
-    Exercise.muscle_groups.through.objects.bulk_create(
-        (
-            Exercise.muscle_groups.through(exercise=e, muscle=groups[i % len(groups)])
-            for i, e in enumerate(exercises)
-        ),
-        batch_size=1000,
-    )
-    ExerciseMuscle.objects.bulk_create(
-        (
-            ExerciseMuscle(
-                exercise=e, muscle=muscles[i % len(muscles)], role=Role.PRIMARY
-            )
-            for i, e in enumerate(exercises)
-        ),
-        batch_size=1000,
-    )
-    return exercises
 
 
 def make_article(title="Middle back basics", body="## First\n\nText.", **fields):

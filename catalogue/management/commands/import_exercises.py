@@ -6,12 +6,12 @@ from catalogue.maintenance import refresh_planner_statistics
 
 class Command(BaseCommand):
     help = (
-        "Import exercises from a free-exercise-db JSON file (e.g. "
-        "/work/shared/datasets/free-exercise-db/exercises.json). The whole file is "
-        "validated first and imported in one transaction; running it again skips "
-        "unchanged records and updates changed ones. Exercises we wrote ourselves "
-        "that the source names (by name or alias) are linked, never overwritten. "
-        "No images are imported."
+        "Import exercises from free-exercise-db's exercises.json "
+        "(github.com/yuhonas/free-exercise-db). The whole file is validated first "
+        "and imported in one transaction; running it again skips unchanged records "
+        "and updates changed ones. Exercises we wrote ourselves that the source "
+        "names (by name or alias) are linked, never overwritten. The equipment and "
+        "muscles it needs must exist (manage.py loadcontent). No images are imported."
     )
 
     def add_arguments(self, parser):
