@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from catalogue.cards import with_cards
 from catalogue.facet_index import current_index
-from catalogue.facets import count_facets
+from catalogue.facets import PageRows, count_facets
 from catalogue.filters import ExerciseFilter, Sort
 from catalogue.models import LETTERS, OTHER_LETTER, Exercise
 
@@ -59,9 +59,10 @@ class Browse:
             facets.tally,
         )
         self.sort = self.filterset.sort_order
-        paginator = Paginator(self.filterset.ordered(self.filterset.qs), per_page)
-        # The bitmap tally counted the same selection already: no COUNT(*) query.
-        paginator.count = self.tally.total()
+        # The bitmap tally counted the selection and orders its keys; each page
+        # reads its own rows, through matching() (filterset.qs).
+        rows = PageRows(self.tally, self.sort, self.filterset.qs)
+        paginator = Paginator(rows, per_page)
         self.page = paginator.get_page(data.get("page"))
         heading = "h2" if self.sort == Sort.RELEVANCE else "h3"
         self.page.object_list = with_cards(self.page.object_list, heading)

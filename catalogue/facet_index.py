@@ -75,6 +75,7 @@ def _bits(masks, key, bit):
 class FacetIndex:
     rows: list  # vocabulary()
     position: dict  # exercise pk -> bit number
+    order: list  # bit number -> exercise pk (A–Z)
     everything: int
     published: int
     equipment: dict  # slug -> mask
@@ -112,10 +113,20 @@ class FacetIndex:
         for kind, exercise_id, item in links():
             if exercise_id in position and (kind, item) in slugs:
                 _bits(masks[kind], slugs[kind, item], 1 << position[exercise_id])
+        order = list(position)  # filled in A–Z order above
         return cls(
-            rows, position, everything, published, equipment, muscles,
+            rows, position, order, everything, published, equipment, muscles,
             levels, categories, best, letters,
         )  # fmt: skip
+
+    def positions(self, mask):
+        """The bit numbers set in ``mask``, lowest (A) first."""
+        bits = bin(mask)[:1:-1]  # bit 0 first
+        found, at = [], bits.find("1")
+        while at != -1:
+            found.append(at)
+            at = bits.find("1", at + 1)
+        return found
 
     def of_pks(self, pks):
         return reduce(

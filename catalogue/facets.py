@@ -57,9 +57,13 @@ class Tally:
             "categories": any_of(index.categories, selection.categories),
             "best": index.best if selection.best else None,
         }
+        self.search_ranks = {}
         if selection.q:
-            matches = Exercise.objects.search(selection.q).values_list("pk", flat=True)
-            self.parts["q"] = index.of_pks(matches)
+            matches = Exercise.objects.search(selection.q).values_list(
+                "pk", "search_rank"
+            )
+            self.search_ranks = dict(matches)
+            self.parts["q"] = index.of_pks(self.search_ranks)
 
     def mask(self, ignoring=None):
         selected = self.scope
@@ -73,6 +77,17 @@ class Tally:
 
     def total(self):
         return self.mask().bit_count()
+
+    def ordered_pks(self, sort):
+        """The selected exercises' keys in the list's order: A–Z, Z–A, or by
+        search rank then A–Z (as ``ExerciseFilter.ordered`` orders the rows)."""
+        positions = self.index.positions(self.mask())
+        if sort == "-name":
+            positions.reverse()
+        pks = [self.index.order[position] for position in positions]
+        if sort == "relevance" and self.search_ranks:
+            pks.sort(key=self.search_ranks.__getitem__)  # stable: A–Z within a rank
+        return pks
 
     def level_options(self):
         return [
@@ -99,6 +114,26 @@ class Tally:
             for letter, exercises in self.index.letters.items()
             if (n := (selected & exercises).bit_count())
         }
+
+
+class PageRows:
+    """The list's rows as a sequence the paginator slices: the index picks the
+    keys of one page, and ``matching()`` (the rows' queryset) still decides, so
+    each page reads a few dozen rows whatever the catalogue size."""
+
+    def __init__(self, tally, sort, rows):
+        self.tally, self.sort, self.rows = tally, sort, rows
+
+    def count(self):
+        return self.tally.total()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        pks = self.tally.ordered_pks(self.sort)[window]
+        found = {row.pk: row for row in self.rows.filter(pk__in=pks)}
+        return [found[pk] for pk in pks if pk in found]
 
 
 @dataclass
