@@ -15,16 +15,20 @@ from bench.production import PYTHON
 
 AIM_WARM_RATIO = 3.0
 AIM_COLD_P99_MS = 100.0
-# Folders whose files a gunicorn worker loads: a change during a run mixes versions.
-CODE_DIRS = (
-    "config",
-    "core",
-    "catalogue",
-    "anatomy",
-    "articles",
-    "templates",
-    "static",
-)
+# Top-level folders whose files no gunicorn worker loads; a change to any other
+# file during a run mixes two versions of the site. A list of what to skip, not
+# of the apps, so that apps added or moved are watched too; hidden folders
+# (.git, .venv, tool caches) are skipped as well.
+NOT_SERVED = {
+    "audit",
+    "bench",
+    "fixtures",
+    "media",
+    "node_modules",
+    "screenshots",
+    "staticfiles",
+    "tests",
+}
 
 
 def worst_warm_lines(runs):
@@ -183,8 +187,10 @@ def code_changed_since(moment):
     runs the new code, so such a run mixes two versions of the site.
     """
     changed = []
-    for folder in CODE_DIRS:
-        for path in (ROOT / folder).rglob("*"):
+    for folder in ROOT.iterdir():
+        if not folder.is_dir() or folder.name in NOT_SERVED or folder.name[0] == ".":
+            continue
+        for path in folder.rglob("*"):
             if "__pycache__" in path.parts or not path.is_file():
                 continue
             try:
