@@ -11,6 +11,7 @@ how much the server logs.
 """
 
 import secrets
+import time
 from pathlib import Path
 
 from bench.loadtest import wrk
@@ -80,7 +81,7 @@ def bypass_row(backend, server, request, seconds):
     result = wrk.run_wrk(server.port, path, seconds, script=script)
     # Requests still in flight when wrk stops are answered (and stored) later.
     problem = server.settle()
-    keys_after, memory_after = backend.cache_keys(), cache_memory(backend)
+    keys_after, memory_after = settled_keys(backend), cache_memory(backend)
     row.take(result)
     row.note = (
         f"{answer}; {keys_text(keys_before, keys_after, memory_before, memory_after)}"
@@ -88,6 +89,20 @@ def bypass_row(backend, server, request, seconds):
     if problem:
         row.errors.append(problem)
     return row
+
+
+def settled_keys(backend, timeout=10):
+    """The cache's keys once they stop changing (a worker may still be storing
+    the answer to a request wrk gave up waiting for)."""
+    keys = backend.cache_keys()
+    deadline = time.monotonic() + timeout
+    while keys is not None and time.monotonic() < deadline:
+        time.sleep(0.5)
+        again = backend.cache_keys()
+        if again == keys:
+            break
+        keys = again
+    return keys
 
 
 def cache_memory(backend):
