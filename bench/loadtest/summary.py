@@ -149,6 +149,8 @@ def scenario_lines(runs):
                 + (f"; {row.note}" if row.note else "")
                 + "."
             )
+        where = f"{run_.state}, {TITLES[run_.backend]}, {run_.size:,} exercises"
+        lines += [f"- {where}: {note}" for note in run_.notes]
     return lines
 
 

@@ -144,3 +144,19 @@ def test_query_growth_is_reported_when_a_count_changes_with_the_size():
         "- Query count of list (sqlite, warm) changes with the size: 7 at 45, "
         "9 at 1,000."
     ]
+
+
+def test_summary_has_a_line_per_scenario_row_and_note():
+    rows = [
+        row("baseline, Redis up", 3_000, 2.0),
+        row("list, Redis down", 250, 30.0, non_2xx=537, note="500s"),
+    ]
+    outage = make_run(
+        "redis-outage", backend="postgres", rows=rows, notes=["/healthz: 200."]
+    )
+    assert summary_lines([outage], {}, []) == [
+        "- redis-outage, PostgreSQL, Redis cache, 45 exercises, list, Redis down: "
+        "250 req/s, 15.0× the bare view's median, p99 60.0 ms, 537 non-2xx of 750; "
+        "500s.",
+        "- redis-outage, PostgreSQL, Redis cache, 45 exercises: /healthz: 200.",
+    ]
