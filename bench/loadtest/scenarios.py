@@ -152,11 +152,14 @@ def redis_outage(backend, tmpdir, seconds, label, path):
             rows.append(outage_row(f"{OUTAGE_PAGE}, Redis down", path, result))
             for row in rows[-2:]:
                 log(f"  [{label} redis-outage] {progress_line(row)}")
+            # wrk counts non-2xx answers without saying which: ask once.
+            page_status = get(server.port, path)[0]
             status, _, body, _ = get(server.port, "/healthz")
             down = baseline_row(server, "baseline, Redis down", seconds)
             rows.append(down)
             written = server.log_path.read_bytes()[killed_at.get("log", 0) :]
             notes += [
+                f"GET {path} during the outage: {page_status or 'no answer'}.",
                 f"/healthz during the outage: {status}, "
                 f"`{body.decode(errors='replace').strip()[:200]}`.",
                 "Server log written from the kill to the end of the outage runs: "
