@@ -50,8 +50,12 @@ class PostgresServer:
         try:
             self.psql("SELECT 1", timeout=10)
         except CommandError as error:
-            first = str(error).strip().splitlines()[-1:] or [""]
-            return f"PostgreSQL at {self.host}:{self.port} does not answer: {first[0]}"
+            # The message is the command, then psql's own words: keep their start.
+            said = [
+                line.strip() for line in str(error).splitlines()[1:] if line.strip()
+            ]
+            detail = said[0] if said else str(error)
+            return f"PostgreSQL at {self.host}:{self.port} does not answer: {detail}"
         return None
 
     def create(self, name):
