@@ -148,15 +148,16 @@ def redis_outage(backend, tmpdir, seconds, label, path):
             rows.append(
                 outage_row(f"{OUTAGE_PAGE}, Redis killed mid-run", path, result)
             )
+            rows[-1].note = "; ".join(filter(None, [rows[-1].note, server.settle()]))
             result = wrk.run_wrk(server.port, path, seconds)
             rows.append(outage_row(f"{OUTAGE_PAGE}, Redis down", path, result))
+            rows[-1].note = "; ".join(filter(None, [rows[-1].note, server.settle()]))
             for row in rows[-2:]:
                 log(f"  [{label} redis-outage] {progress_line(row)}")
             # wrk counts non-2xx answers without saying which: ask once.
             page_status = get(server.port, path)[0]
             status, _, body, _ = get(server.port, "/healthz")
-            down = baseline_row(server, "baseline, Redis down", seconds)
-            rows.append(down)
+            rows.append(baseline_row(server, "baseline, Redis down", seconds))
             written = server.log_path.read_bytes()[killed_at.get("log", 0) :]
             notes += [
                 f"GET {path} during the outage: {page_status or 'no answer'}.",
