@@ -77,6 +77,33 @@ def postgres_url(value):
     return value
 
 
+# Options that have an environment variable too: where things are on this machine.
+ENVIRONMENT_OPTIONS = (
+    (
+        "--dataset",
+        "BENCH_DATASET",
+        Path,
+        str(SAMPLE_DATASET.relative_to(ROOT)),
+        "a free-exercise-db exercises.json to import before generating",
+    ),
+    (
+        "--postgres",
+        "BENCH_POSTGRES",
+        postgres_url,
+        DEFAULT_POSTGRES,
+        "a PostgreSQL server and a database to connect to while creating the "
+        "throwaway one",
+    ),
+    (
+        "--db-prefix",
+        "BENCH_DB_PREFIX",
+        db_prefix,
+        DEFAULT_DB_PREFIX,
+        "the throwaway PostgreSQL database's name starts with this",
+    ),
+)
+
+
 def build_parser(environ):
     parser = argparse.ArgumentParser(
         prog="bench/bench.py",
@@ -133,27 +160,13 @@ def build_parser(environ):
         help="send Accept-Encoding: gzip as browsers do (default: no "
         "Accept-Encoding, wrk's own requests)",
     )
-    parser.add_argument(
-        "--dataset",
-        type=Path,
-        default=environ.get("BENCH_DATASET") or str(SAMPLE_DATASET),
-        help="a free-exercise-db exercises.json to import before generating "
-        "(default $BENCH_DATASET, else the sample in tests/data/)",
-    )
-    parser.add_argument(
-        "--postgres",
-        type=postgres_url,
-        default=environ.get("BENCH_POSTGRES") or DEFAULT_POSTGRES,
-        help="a PostgreSQL server and a database to connect to while creating "
-        f"the throwaway one (default $BENCH_POSTGRES, else {DEFAULT_POSTGRES})",
-    )
-    parser.add_argument(
-        "--db-prefix",
-        type=db_prefix,
-        default=environ.get("BENCH_DB_PREFIX") or DEFAULT_DB_PREFIX,
-        help="the throwaway PostgreSQL database's name starts with this "
-        f"(default $BENCH_DB_PREFIX, else {DEFAULT_DB_PREFIX})",
-    )
+    for option, variable, convert, default, what in ENVIRONMENT_OPTIONS:
+        parser.add_argument(
+            option,
+            type=convert,
+            default=environ.get(variable) or default,
+            help=f"{what} (default ${variable}, else {default})",
+        )
     parser.add_argument(
         "--out",
         type=Path,
@@ -175,7 +188,9 @@ def parse_args(argv=None, environ=None):
         parser.error("--seconds must be at least 1")
     options.dataset = options.dataset.expanduser()
     if not options.dataset.is_absolute():
-        options.dataset = Path.cwd() / options.dataset
+        # From where it is run, else from the repository root (the default).
+        here = Path.cwd() / options.dataset
+        options.dataset = here if here.exists() else ROOT / options.dataset
     if not options.dataset.is_file():
         parser.error(f"no data set at {options.dataset} (--dataset or BENCH_DATASET)")
     if not options.states and not options.scenarios:
