@@ -71,10 +71,13 @@ serve: db
 		HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn config.wsgi -c config/gunicorn.py
 
 # Load test: the production setup at 45, 1,000 and 10,000 exercises, on SQLite
-# and (when it answers) PostgreSQL with Redis, cold and warm. Needs wrk.
+# and (when PostgreSQL answers and redis-server is installed) PostgreSQL with a
+# Redis of its own, cold and warm, then the cache-bypass and Redis-outage
+# scenarios. Needs wrk: installed here with apt-get where there is one, else
+# bench.py says what is missing. See bench/README.md.
 bench: install-dev
-	@command -v wrk >/dev/null || { echo "Installing wrk..."; \
-		(apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
+	@command -v wrk >/dev/null || ! command -v apt-get >/dev/null || \
+		{ echo "Installing wrk..."; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 # Lighthouse (from the npm registry) on every page type, with Debian's Chromium.

@@ -1,0 +1,1 @@
+"""`make bench`: the load benchmark (bench/bench.py is its entry point)."""
