@@ -49,3 +49,14 @@ def test_each_package_imports_only_the_layers_below_it(package):
         if name in ours and name not in allowed
     }
     assert not wrong, sorted(wrong)
+
+
+def test_no_module_outside_migrations_is_longer_than_400_lines():
+    long = {
+        str(path.relative_to(ROOT)): length
+        for folder in (*LAYERS, "config", "bench", "tests")
+        for path in (ROOT / folder).rglob("*.py")
+        if "migrations" not in path.parts
+        and (length := len(path.read_text().splitlines())) > MAX_LINES
+    }
+    assert not long, long
