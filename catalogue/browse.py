@@ -256,6 +256,8 @@ class Browse:
         self.page = paginator.get_page(data.get("page"))
 
     sort_choices = Sort.choices
+    # Set by catalogue.drilldown.list_browse: narrowing that the list's URLs keep.
+    drill = None
 
     @property
     def total(self):
@@ -299,7 +301,8 @@ class Browse:
         params["q"] = [value("q")] if value("q") else []
         params["best"] = ["1"] if value("best") else []
         params["sort"] = [value("sort")] if value("sort") else []
-        return {name: values for name, values in params.items() if values}
+        params = {name: values for name, values in params.items() if values}
+        return {**params, **self.drill.params()} if self.drill else params
 
     def url(self, **changes):
         """This list's URL with some parameters changed (None removes one)."""

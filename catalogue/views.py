@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from catalogue.browse import Browse
+from catalogue.drilldown import list_browse
 from catalogue.models import Equipment, Exercise, Role
 from core.cache import cache_page_for_readers
 from core.navigation import breadcrumbs
@@ -10,7 +10,7 @@ from core.navigation import breadcrumbs
 @require_safe
 @cache_page_for_readers
 def exercise_list(request):
-    browse = Browse(request.GET, Exercise.objects.visible_to(request.user))
+    browse = list_browse(request)
     return render(request, "catalogue/exercise_list.html", {"browse": browse})
 
 

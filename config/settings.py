@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "anatomy",
     "catalogue",
     "articles",
+    "discussion",
 ]
 if USING_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")

@@ -47,6 +47,7 @@ class RaiseOnMissingVariable(logging.Filter):
         "catalogue/",
         "anatomy/",
         "articles/",
+        "discussion/",
     )
 
     def filter(self, record):

@@ -9,6 +9,7 @@ from core.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", include("core.urls")),
+    path("", include("discussion.urls")),
     path("", include("catalogue.urls")),
     path("anatomy/", include("anatomy.urls")),
     path("articles/", include("articles.urls")),

@@ -4,7 +4,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 
-CONTENT_APPS = ("anatomy", "catalogue", "articles")
+CONTENT_APPS = ("anatomy", "catalogue", "articles", "discussion")
 GROUP_NAME = "Editors"
 
 

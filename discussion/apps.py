@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class DiscussionConfig(AppConfig):
+    name = "discussion"
+
+    def ready(self):
+        from discussion import signals  # noqa: F401
