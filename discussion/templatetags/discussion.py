@@ -6,8 +6,8 @@ from discussion.models import Comment
 register = template.Library()
 
 
-@register.inclusion_tag("discussion/includes/comments.html")
-def discussion_for(target):
+@register.inclusion_tag("discussion/includes/comments.html", takes_context=True)
+def discussion_for(context, target):
     """The comments under an exercise or the article, and the form to add one.
 
     One query. The page is cached and shared, so the form carries nothing
@@ -21,4 +21,5 @@ def discussion_for(target):
         "count": count,
         "form": CommentForm(initial={"on": key}, auto_id="comment-%s"),
         "is_public": target.is_public,
+        "SITE_NAME": context.get("SITE_NAME", ""),
     }
