@@ -93,6 +93,7 @@ PAGES = {
     "list": "/exercises/",
     "filtered": "/exercises/?equipment=dumbbells&muscle=back",
     "search": "/exercises/?q=pull+ups",
+    "analysis": "/exercises/analysis/",
     "exercise": "/exercises/{exercise}/",
     "muscle": "/anatomy/{muscle}/",
 }
