@@ -68,6 +68,10 @@ class CommentAdmin(admin.ModelAdmin):
             return "-"
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), target)
 
+    def has_add_permission(self, request):
+        # Comments come from readers; editors reply from a comment's own page.
+        return False
+
     def has_moderate_permission(self, request):
         return request.user.has_perm("discussion.moderate_comment")
 

@@ -2,12 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.core import signing
 from django.core.management import call_command
 from django.test import Client
 
 from core.models import ContentVersion
 from discussion.models import Comment, Status
-from discussion.views import manage_token
+from discussion.views import MANAGE_SALT, manage_token
 from tests.factories import make_article, make_exercise
 from tests.utils import Page, count_queries
 
@@ -145,6 +146,9 @@ def test_staff_without_the_permission_cannot_moderate(row):
 
 def test_an_editor_replies_as_the_site_one_level_deep(row, editor):
     comment = comment_on(row, body="Which grip is best?")
+    form = editor.get(f"/admin/discussion/comment/{comment.pk}/change/")
+    assert form.status_code == 200 and "Reply as the site" in form.content.decode()
+    assert editor.get("/admin/discussion/comment/add/").status_code == 403
     response = editor.post(
         f"/admin/discussion/comment/{comment.pk}/change/",
         {
@@ -204,9 +208,12 @@ def test_a_link_works_only_for_its_comment(row):
     second = comment_on(row)
     token = manage_token(first)
     assert Client().get(f"/comments/yours/{token}/").status_code == 200
-    # Tampered: another id with this signature, or a forged signature.
-    forged = token.replace(str(first.pk), str(second.pk), 1)
-    for bad in (forged, token[:-2] + "xx", "nonsense", "a" * 300):
+    # Another comment's id with this comment's key, properly signed: refused.
+    swapped = signing.dumps([second.pk, first.delete_key], salt=MANAGE_SALT)
+    # Another comment's payload under this link's signature: refused.
+    payload = manage_token(second).split(":")[0]
+    tampered = ":".join([payload, *token.split(":")[1:]])
+    for bad in (swapped, tampered, token[:-2] + "xx", "nonsense", "a" * 300):
         assert Client().get(f"/comments/yours/{bad}/").status_code == 404
         assert Client().post(f"/comments/yours/{bad}/").status_code == 404
     # The comment's own key is signed too: a new key voids the old link.
