@@ -18,7 +18,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from catalogue.analysis import selection
 from core.cache import cache_page_for_readers
@@ -111,6 +115,7 @@ def post(request):
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def manage(request, token):
     """The reader's private page for one comment: where it stands, and delete."""
     comment = comment_for_token(token)
@@ -122,10 +127,6 @@ def manage(request, token):
             request,
             "discussion/deleted.html",
             {"target": target, "had_email": had_email},
-        )
-    if request.method not in ("GET", "HEAD"):
-        return render(
-            request, "discussion/manage.html", {"comment": comment}, status=405
         )
     context = {
         "comment": comment,

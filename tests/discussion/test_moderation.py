@@ -208,6 +208,7 @@ def test_a_link_works_only_for_its_comment(row):
     second = comment_on(row)
     token = manage_token(first)
     assert Client().get(f"/comments/yours/{token}/").status_code == 200
+    assert Client().put(f"/comments/yours/{token}/").status_code == 405
     # Another comment's id with this comment's key, properly signed: refused.
     swapped = signing.dumps([second.pk, first.delete_key], salt=MANAGE_SALT)
     # Another comment's payload under this link's signature: refused.
