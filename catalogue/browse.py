@@ -39,12 +39,16 @@ class Chip:
 class Browse:
     """Everything the list page shows, for one request's query string."""
 
-    def __init__(self, data, user, per_page=PER_PAGE):
-        """The list for ``data`` (the GET parameters) as ``user`` may see it."""
+    def __init__(self, data, user, per_page=PER_PAGE, drill=None):
+        """The list for ``data`` (the GET parameters) as ``user`` may see it,
+        narrowed first by the analysis's drill-down (``catalogue.drilldown``)."""
         self.data = data
+        self.drill = drill
         include_drafts = bool(user.is_authenticated and user.is_staff)
         exercises = Exercise.objects.visible_to(user)
         index = current_index()
+        if drill:
+            exercises = drill.apply(exercises)
         self.filterset = ExerciseFilter(
             data,
             queryset=exercises.for_cards(),
@@ -52,20 +56,30 @@ class Browse:
             muscle_choices=[(r[2], r[3]) for r in index.rows if r[0] == "muscle"],
         )
         self.selection = self.filterset.selection
-        facets = count_facets(self.selection, include_drafts=include_drafts)
+        facets = count_facets(
+            self.selection,
+            include_drafts=include_drafts,
+            within=drill.mask(index) if drill else None,
+        )
         self.equipment, self.muscles, self.tally = (
             facets.equipment,
             facets.muscles,
             facets.tally,
         )
         self.sort = self.filterset.sort_order
+        self.per_page = per_page
+
+    @cached_property
+    def page(self):
+        """The requested page of cards (read only by pages that show cards: the
+        analysis and discussion tabs use the counts alone)."""
         # The bitmap tally counted the selection and orders its keys; each page
         # reads its own rows, through matching() (filterset.qs).
         rows = PageRows(self.tally, self.sort, self.filterset.qs)
-        paginator = Paginator(rows, per_page)
-        self.page = paginator.get_page(data.get("page"))
+        page = Paginator(rows, self.per_page).get_page(self.data.get("page"))
         heading = "h2" if self.sort == Sort.RELEVANCE else "h3"
-        self.page.object_list = with_cards(self.page.object_list, heading)
+        page.object_list = with_cards(page.object_list, heading)
+        return page
 
     @property
     def is_a_real_page(self):
@@ -81,7 +95,7 @@ class Browse:
 
     @property
     def total(self):
-        return self.page.paginator.count
+        return self.tally.total()
 
     @property
     def query(self):
@@ -121,7 +135,8 @@ class Browse:
         params["q"] = [value("q")] if value("q") else []
         params["best"] = ["1"] if value("best") else []
         params["sort"] = [value("sort")] if value("sort") else []
-        return {name: values for name, values in params.items() if values}
+        params = {name: values for name, values in params.items() if values}
+        return {**params, **self.drill.params()} if self.drill else params
 
     def url(self, **changes):
         """This list's URL with some parameters changed (None removes one)."""

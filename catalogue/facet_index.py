@@ -8,7 +8,7 @@ same few microseconds whether the catalogue holds 45 exercises or 10,000,
 where grouped SQL counts read every matching row.
 
 The index is read from the database when the content state
-changes (three queries), and kept in each process (``core.content_state`` pins one state per
+changes (two queries), and kept in each process (``core.content_state`` pins one state per
 request). Only a search costs a query per page: its matches come from
 ``ExerciseQuerySet.search``.
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import F, IntegerField, Value
+from django.db.models import CharField, F, IntegerField, Value
 from django.utils import timezone
 
 from anatomy.models import Muscle
@@ -27,16 +27,14 @@ from core.content_state import content_state
 from core.models import PublicationStatus
 
 VOCABULARY_COLUMNS = ("kind", "pk", "slug", "name", "parent", "place")
+VOCABULARY_KINDS = {"equipment", "muscle"}
+WORKED_ROLES = ("primary", "secondary")
 
 _lock = threading.Lock()
 _built = {}  # content state -> FacetIndex (the latest one only)
 
 
-def vocabulary():
-    """Every equipment item and muscle the filters offer: one query.
-
-    Rows of (kind, pk, slug, name, parent group, position), in the site's order.
-    """
+def vocabulary_querysets():
     nothing = Value(None, output_field=IntegerField())
     equipment = Equipment.objects.order_by().annotate(
         kind=Value("equipment"), parent=nothing, place=nothing
@@ -44,27 +42,53 @@ def vocabulary():
     muscles = Muscle.objects.order_by().annotate(
         kind=Value("muscle"), parent=F("group_id"), place=F("position")
     )
-    rows = equipment.values_list(*VOCABULARY_COLUMNS).union(
-        muscles.values_list(*VOCABULARY_COLUMNS), all=True
-    )
+    return [
+        equipment.values_list(*VOCABULARY_COLUMNS),
+        muscles.values_list(*VOCABULARY_COLUMNS),
+    ]
+
+
+def in_site_order(rows):
     return sorted(rows, key=lambda row: (row[5] or 0, row[3]))
 
 
-def links():
-    """(kind, exercise, item) for every equipment, group tag and muscle link: one query."""
+def vocabulary():
+    """Every equipment item and muscle the filters offer: one query.
 
-    def pairs(through, kind, column):
+    Rows of (kind, pk, slug, name, parent group, position), in the site's order.
+    """
+    first, *rest = vocabulary_querysets()
+    return in_site_order(first.union(*rest, all=True))
+
+
+def link_querysets():
+    """Rows of (kind, exercise, -, -, item, -) for every equipment item
+    ("uses"), group tag ("tag") and muscle worked ("primary", "secondary"),
+    shaped like vocabulary rows so that one query reads both. A stretched
+    muscle is not a muscle worked, so it is left out."""
+    text, number = CharField(), IntegerField()
+
+    def pairs(queryset, kind, column):
         return (
-            through.objects.order_by()
-            .annotate(kind=Value(kind))
-            .values_list("kind", "exercise_id", column)
+            queryset.order_by()
+            .annotate(
+                link_kind=kind,
+                no_slug=Value(None, output_field=text),
+                no_name=Value(None, output_field=text),
+                item=F(column),
+                no_place=Value(None, output_field=number),
+            )
+            .values_list(
+                "link_kind", "exercise_id", "no_slug", "no_name", "item", "no_place"
+            )
         )
 
-    return pairs(Exercise.equipment.through, "equipment", "equipment_id").union(
-        pairs(Exercise.muscle_groups.through, "muscle", "muscle_id"),
-        pairs(ExerciseMuscle, "muscle", "muscle_id"),
-        all=True,
-    )
+    worked = ExerciseMuscle.objects.filter(role__in=WORKED_ROLES)
+    return [
+        pairs(Exercise.equipment.through.objects.all(), Value("uses"), "equipment_id"),
+        pairs(Exercise.muscle_groups.through.objects.all(), Value("tag"), "muscle_id"),
+        pairs(worked, F("role"), "muscle_id"),
+    ]
 
 
 def _bits(masks, key, bit):
@@ -80,7 +104,10 @@ class FacetIndex:
     published: int
     equipment: dict  # slug -> mask
     muscles: dict  # slug -> mask (a group's tags, a muscle's links)
+    roles: dict  # ("primary" | "secondary", muscle slug) -> mask
     levels: dict
+    forces: dict  # "" where not stated
+    mechanics: dict
     categories: dict
     best: int
     letters: dict
@@ -88,16 +115,23 @@ class FacetIndex:
     @classmethod
     def build(cls):
         now = timezone.now()
-        rows = vocabulary()
+        first, *rest = [*vocabulary_querysets(), *link_querysets()]
+        everything_read = list(first.union(*rest, all=True))  # one query
+        rows = in_site_order(r for r in everything_read if r[0] in VOCABULARY_KINDS)
+        links = [
+            (r[0], r[1], r[4]) for r in everything_read if r[0] not in VOCABULARY_KINDS
+        ]
         slugs = {(kind, pk): slug for kind, pk, slug, *_ in rows}
         exercises = Exercise.objects.order_by("name").values_list(
-            "pk", "level", "category", "is_best", "letter", "status", "published_at"
-        )
+            "pk", "level", "category", "is_best", "letter", "status", "published_at",
+            "force", "mechanic",
+        )  # fmt: skip
         position, levels, categories, letters = {}, {}, {}, {}
+        forces, mechanics = {}, {}
         everything = published = best = 0
-        for number, (pk, level, category, is_best, letter, status, moment) in enumerate(
-            exercises
-        ):
+        for number, (
+            pk, level, category, is_best, letter, status, moment, force, mechanic,
+        ) in enumerate(exercises):  # fmt: skip
             bit = 1 << number
             position[pk] = number
             everything |= bit
@@ -106,17 +140,26 @@ class FacetIndex:
             _bits(levels, level, bit)
             _bits(categories, category, bit)
             _bits(letters, letter, bit)
+            _bits(forces, force, bit)
+            _bits(mechanics, mechanic, bit)
             if is_best:
                 best |= bit
-        equipment, muscles = {}, {}
-        masks = {"equipment": equipment, "muscle": muscles}
-        for kind, exercise_id, item in links():
-            if exercise_id in position and (kind, item) in slugs:
-                _bits(masks[kind], slugs[kind, item], 1 << position[exercise_id])
+        equipment, muscles, roles = {}, {}, {}
+        for kind, exercise_id, item in links:
+            vocabulary_kind = "equipment" if kind == "uses" else "muscle"
+            if exercise_id not in position or (vocabulary_kind, item) not in slugs:
+                continue
+            slug, bit = slugs[vocabulary_kind, item], 1 << position[exercise_id]
+            if kind == "uses":
+                _bits(equipment, slug, bit)
+                continue
+            _bits(muscles, slug, bit)
+            if kind != "tag":
+                _bits(roles, (kind, slug), bit)
         order = list(position)  # filled in A–Z order above
         return cls(
-            rows, position, order, everything, published, equipment, muscles,
-            levels, categories, best, letters,
+            rows, position, order, everything, published, equipment, muscles, roles,
+            levels, forces, mechanics, categories, best, letters,
         )  # fmt: skip
 
     def positions(self, mask):
@@ -127,6 +170,14 @@ class FacetIndex:
             found.append(at)
             at = bits.find("1", at + 1)
         return found
+
+    def needing_only(self, kit):
+        """The exercises that need nothing outside ``kit`` (equipment slugs)."""
+        outside = 0
+        for slug, users in self.equipment.items():
+            if slug not in kit:
+                outside |= users
+        return self.everything & ~outside
 
     def of_pks(self, pks):
         return reduce(

@@ -145,12 +145,14 @@ class Facets:
     tally: Tally
 
 
-def count_facets(selection, *, include_drafts=False):
-    """The options of the list's filters and their counts for ``selection``."""
+def count_facets(selection, *, include_drafts=False, within=None):
+    """The options of the list's filters and their counts for ``selection``,
+    among the exercises of the ``within`` mask (default: all that may be seen)."""
     index = current_index()
-    tally = Tally(
-        index, selection, index.everything if include_drafts else index.published
-    )
+    scope = index.everything if include_drafts else index.published
+    if within is not None:
+        scope &= within
+    tally = Tally(index, selection, scope)
     equipment, groups = [], {}
     for kind, pk, slug, name, parent, _ in index.rows:
         if kind == "equipment":

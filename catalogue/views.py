@@ -1,17 +1,16 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from catalogue.browse import Browse
-from catalogue.filters import ExerciseFilter
+from catalogue.drilldown import list_browse, list_parameters
 from catalogue.models import Equipment, Exercise, Role
 from core.cache import cache_page_for_readers, keep_out_of_cache
 from core.navigation import breadcrumbs
 
 
 @require_safe
-@cache_page_for_readers(parameters=ExerciseFilter.query_parameters())
+@cache_page_for_readers(parameters=list_parameters())
 def exercise_list(request):
-    browse = Browse(request.GET, request.user)
+    browse = list_browse(request)
     response = render(request, "catalogue/exercise_list.html", {"browse": browse})
     return response if browse.is_a_real_page else keep_out_of_cache(response)
 

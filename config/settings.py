@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "anatomy",
     "catalogue",
     "articles",
+    "discussion",
     "website",
 ]
 if USING_POSTGRES:

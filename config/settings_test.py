@@ -50,6 +50,7 @@ class RaiseOnMissingVariable(logging.Filter):
         "catalogue/",
         "anatomy/",
         "articles/",
+        "discussion/",
     )
 
     def filter(self, record):

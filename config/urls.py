@@ -9,6 +9,7 @@ from website.sitemaps import all_sitemaps
 
 urlpatterns = [
     path("", include("website.urls")),
+    path("", include("discussion.urls")),
     path("", include("catalogue.urls")),
     path("anatomy/", include("anatomy.urls")),
     path("articles/", include("articles.urls")),

@@ -33,7 +33,9 @@ from core.cache_guard import guarded_get, guarded_set
 from core.content_state import pinned
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-ONE, MANY = "one", "many"
+# How a page reads each parameter: its last value, all its values (a set), or
+# all its values where an empty one means something (``kit=``: no equipment).
+ONE, MANY, MANY_WITH_BLANK = "one", "many", "many-with-blank"
 PAGE_PARAMETER = "page"
 
 
@@ -57,6 +59,8 @@ def canonical_query(data, parameters):
         values = [value.strip() for value in data.getlist(name)]
         if kind == MANY:
             values = sorted({value for value in values if value})
+        elif kind == MANY_WITH_BLANK:
+            values = sorted(set(values))
         else:
             values = values[-1:] if values and values[-1] else []  # as QueryDict.get
         if name == PAGE_PARAMETER and values == ["1"]:

@@ -19,6 +19,18 @@ def content_app_configs():
     ]
 
 
+def editorial_app_configs():
+    """The apps the Editors group works in: the content, and those whose
+    AppConfig sets ``edited_by_editors`` (comments, which editors moderate but
+    which are not content until approved)."""
+    return [
+        config
+        for config in apps.get_app_configs()
+        if getattr(config, "holds_content", False)
+        or getattr(config, "edited_by_editors", False)
+    ]
+
+
 def content_models():
     return [model for config in content_app_configs() for model in config.get_models()]
 

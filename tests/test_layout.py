@@ -12,7 +12,8 @@ LAYERS = {
     "anatomy": {"core"},
     "catalogue": {"core", "anatomy"},
     "articles": {"core", "anatomy", "catalogue"},
-    "website": {"core", "anatomy", "catalogue", "articles"},
+    "discussion": {"core", "anatomy", "catalogue", "articles"},
+    "website": {"core", "anatomy", "catalogue", "articles", "discussion"},
 }
 MAX_LINES = 400
 

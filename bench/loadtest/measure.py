@@ -12,6 +12,7 @@ BASELINE, BASELINE_AGAIN = "baseline", "baseline, again"
 PAGES = {
     BASELINE: "/livez",
     "list": "/exercises/",
+    "analysis": "/exercises/analysis/",
     "filtered": "/exercises/?equipment=dumbbells&muscle=back",
     "search": "/exercises/?q=pull+ups",
     "exercise": "/exercises/{exercise}/",

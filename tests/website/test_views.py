@@ -46,7 +46,7 @@ class StaticEndpointsTests(SimpleTestCase):
 class ServerErrorTests(TestCase):
     def test_an_unexpected_error_shows_the_designed_500_page(self):
         self.client.raise_request_exception = False
-        with mock.patch("catalogue.views.Browse", side_effect=RuntimeError("boom")):
+        with mock.patch("catalogue.drilldown.Browse", side_effect=RuntimeError("boom")):
             response = self.client.get("/exercises/")
         assert response.status_code == 500
         assert "Something went wrong on our side" in response.content.decode()

@@ -3,14 +3,14 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 
-from core.content import content_app_configs
+from core.content import editorial_app_configs
 
 GROUP_NAME = "Editors"
 
 
 def editor_permissions():
     """Add, change, delete and view every content model; nothing about users."""
-    configs = content_app_configs()
+    configs = editorial_app_configs()
     for config in configs:
         create_permissions(config, verbosity=0)
     return Permission.objects.filter(

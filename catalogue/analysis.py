@@ -1,0 +1,302 @@
+"""The Analysis tab: what the exercises of any A–Z selection have in common.
+
+``selection(request)`` is the one place that turns a request into the list's
+selection: the analysis and discussion tabs never filter exercises themselves,
+so they always agree with /exercises/ for the same query string.
+
+Whatever the catalogue's size, the analysis takes three grouped queries on top
+of the list's own (see ``Analysis``): the mix of level, force, mechanic and
+type; the equipment and muscle counts; and the distinct equipment combinations,
+from which "the kit" is chosen in Python (there are few combinations, not one
+row per exercise).
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db import connections
+from django.db.models import Count, F, QuerySet, StringAgg, Value
+from django.urls import reverse
+
+from catalogue.drilldown import list_browse
+from catalogue.models import (
+    Category,
+    Exercise,
+    ExerciseMuscle,
+    Force,
+    Level,
+    Mechanic,
+    Role,
+)
+
+NOT_STATED = "none"
+
+
+@dataclass
+class Selection:
+    """The A–Z list's exercises for one query string, and how to link back to it."""
+
+    exercises: QuerySet  # unordered; the list's filters and drill-down applied
+    filtered: bool
+    labels: list  # what narrows the list, in words
+    notices: list  # what in the query string was left out, in words
+    params: dict  # the query as understood: name -> values
+    equipment: list  # (slug, name) of every item, in the site's order
+    muscle_groups: list  # (slug, name, [(slug, name), ...]) as on the anatomy page
+    url: callable = field(repr=False)  # url(**changes): the list's URL
+
+    @property
+    def query(self):
+        """The query string (no page number) that the tab links keep."""
+        _, _, query = self.url().partition("?")
+        return query
+
+
+def selection(request):
+    """The exercises /exercises/ lists for this request's GET parameters."""
+    browse = list_browse(request)
+    drill_chips = browse.drill_chips
+    return Selection(
+        exercises=browse.filterset.qs.order_by(),
+        filtered=bool(browse.chips or drill_chips),
+        labels=[chip.label for chip in (*browse.chips, *drill_chips)],
+        notices=browse.notices,
+        params=browse.params,
+        equipment=[(o.value, o.label) for o in browse.equipment],
+        muscle_groups=[
+            (g.value, g.label, [(m.value, m.label) for m in g.children])
+            for g in browse.muscles
+        ],
+        url=browse.url,
+    )
+
+
+@dataclass
+class Figure:
+    """One number of the analysis, with the list of exactly those exercises."""
+
+    count: int
+    url: str
+    percent: int
+
+
+@dataclass
+class KitStep:
+    name: str
+    unlocks: Figure
+    covered: Figure
+
+
+def mix_counts(exercises):
+    """How many exercises have each level, force, mechanic and type: one query."""
+    rows = (
+        exercises.order_by()
+        .values_list("level", "force", "mechanic", "category")
+        .annotate(n=Count("pk"))
+    )
+    counts = {name: Counter() for name in ("level", "force", "mechanic", "category")}
+    for level, force, mechanic, category, n in rows:
+        counts["level"][level] += n
+        counts["force"][force or NOT_STATED] += n
+        counts["mechanic"][mechanic or NOT_STATED] += n
+        counts["category"][category] += n
+    return counts
+
+
+def link_counts(exercises):
+    """Exercises per equipment item and per (muscle, role): one query."""
+    ids = exercises.order_by().values("pk")
+    equipment = (
+        Exercise.equipment.through.objects.filter(exercise__in=ids)
+        .order_by()
+        .values(item=F("equipment__slug"))
+        .annotate(kind=Value("equipment"), n=Count("*"))
+        .values_list("kind", "item", "n")
+    )
+    muscles = (
+        ExerciseMuscle.objects.filter(exercise__in=ids)
+        .order_by()
+        .values(item=F("muscle__slug"), kind=F("role"))
+        .annotate(n=Count("*"))
+        .values_list("kind", "item", "n")
+    )
+    return {(kind, item): n for kind, item, n in equipment.union(muscles, all=True)}
+
+
+def equipment_combinations(exercises):
+    """How many exercises need each exact set of equipment: one query.
+
+    The database groups twice: each exercise's items into one string, then the
+    exercises by that string. Exercises with no equipment have no row.
+    """
+    per_exercise = (
+        Exercise.equipment.through.objects.filter(
+            exercise__in=exercises.order_by().values("pk")
+        )
+        .order_by()
+        .values("exercise_id")
+        .annotate(combo=StringAgg(F("equipment__slug"), Value(",")))
+        .values_list("combo")
+    )
+    sql, params = per_exercise.query.sql_with_params()
+    with connections[exercises.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT combo, COUNT(*) FROM ({sql}) per_exercise GROUP BY combo", params
+        )
+        rows = cursor.fetchall()
+    combos = Counter()
+    for combo, n in rows:  # the same set may come back in another order
+        combos[frozenset(combo.split(","))] += n
+    return combos
+
+
+def greedy_kit(combos, order):
+    """Items in the order a greedy choice adds them: each time, the item that
+    completes the most further exercises (or, when none completes any alone,
+    the one the remaining exercises need most). Returns (slug, unlocked) pairs.
+    """
+    kit, steps = set(), []
+    remaining = {combo: n for combo, n in combos.items() if combo}
+    rank = {slug: i for i, slug in enumerate(order)}
+
+    def best(scores):
+        return min(scores, key=lambda slug: (-scores[slug], rank.get(slug, 0), slug))
+
+    while remaining:
+        completes, needed = Counter(), Counter()
+        for combo, n in remaining.items():
+            missing = combo - kit
+            for slug in missing:
+                needed[slug] += n
+            if len(missing) == 1:
+                completes[next(iter(missing))] += n
+        item = best(completes or needed)
+        kit.add(item)
+        unlocked = {combo: n for combo, n in remaining.items() if combo <= kit}
+        for combo in unlocked:
+            del remaining[combo]
+        steps.append((item, sum(unlocked.values())))
+    return steps
+
+
+class Analysis:
+    """Every figure of the analysis page for one selection."""
+
+    def __init__(self, chosen):
+        self.selection = chosen
+        self.mix = mix_counts(chosen.exercises)
+        self.total = sum(self.mix["level"].values())
+        self.links = link_counts(chosen.exercises)
+        self.combos = equipment_combinations(chosen.exercises)
+
+    def figure(self, count, **changes):
+        percent = round(count * 100 / self.total) if self.total else 0
+        return Figure(count, self.selection.url(**changes), percent)
+
+    def narrowed(self, name, value):
+        """The selection's URL changes for "and also ``name`` = ``value``"."""
+        return {name: [*self.selection.params.get(name, []), value]}
+
+    @property
+    def list_url(self):
+        return self.selection.url()
+
+    @cached_property
+    def muscle_groups(self):
+        """Groups as on the anatomy page; each muscle's primary and secondary counts."""
+        groups = []
+        for _slug, name, members in self.selection.muscle_groups:
+            rows = []
+            for muscle_slug, muscle_name in members:
+                figures = [
+                    self.figure(
+                        self.links.get((role, muscle_slug), 0),
+                        **self.narrowed(role, muscle_slug),
+                    )
+                    for role in (Role.PRIMARY.value, Role.SECONDARY.value)
+                ]
+                rows.append(
+                    (
+                        muscle_name,
+                        reverse("anatomy:muscle_detail", args=[muscle_slug]),
+                        *figures,
+                    )
+                )
+            if rows:
+                groups.append((name, rows))
+        return groups
+
+    @cached_property
+    def equipment(self):
+        """Items the selection needs, most needed first; then "no equipment"."""
+        param = "uses" if self.selection.params.get("equipment") else "equipment"
+        rows = [
+            (name, self.figure(n, **self.narrowed(param, slug)))
+            for slug, name in self.selection.equipment
+            if (n := self.links.get(("equipment", slug), 0))
+        ]
+        rows.sort(key=lambda row: -row[1].count)
+        return rows
+
+    @cached_property
+    def no_equipment(self):
+        count = self.total - sum(self.combos.values())
+        return self.figure(count, kit=[""])
+
+    def mix_table(self, name, choices, param=None):
+        counts = self.mix[name]
+        rows = []
+        for value, label in choices:
+            if counts.get(value):
+                changes = {param or name: [value]}
+                rows.append((label, self.figure(counts[value], **changes)))
+        return rows
+
+    @cached_property
+    def levels(self):
+        return self.mix_table("level", Level.choices)
+
+    @cached_property
+    def categories(self):
+        return self.mix_table("category", Category.choices)
+
+    @cached_property
+    def forces(self):
+        return self.mix_table("force", [*Force.choices, (NOT_STATED, "Not stated")])
+
+    @cached_property
+    def mechanics(self):
+        return self.mix_table(
+            "mechanic", [*Mechanic.choices, (NOT_STATED, "Not stated")]
+        )
+
+    @cached_property
+    def strength_and_stretching(self):
+        counts = self.mix["category"]
+        return (
+            self.figure(counts.get(Category.STRENGTH, 0), category=[Category.STRENGTH]),
+            self.figure(
+                counts.get(Category.STRETCHING, 0), category=[Category.STRETCHING]
+            ),
+        )
+
+    @cached_property
+    def kit(self):
+        """The greedy kit: each item with what it unlocks and the running total."""
+        names = dict(self.selection.equipment)
+        order = [slug for slug, _ in self.selection.equipment]
+        uses = self.selection.params.get("uses", [])
+        covered = self.total - sum(self.combos.values())
+        chosen, steps = [], []
+        for slug, unlocked in greedy_kit(self.combos, order):
+            chosen.append(slug)
+            covered += unlocked
+            steps.append(
+                KitStep(
+                    names.get(slug, slug),
+                    self.figure(unlocked, kit=list(chosen), uses=[*uses, slug]),
+                    self.figure(covered, kit=list(chosen)),
+                )
+            )
+        return steps
