@@ -25,6 +25,7 @@ from catalogue.filters import ExerciseFilter, Sort
 from catalogue.models import (
     LETTERS,
     OTHER_LETTER,
+    WORKING_ROLES,
     Category,
     Equipment,
     Exercise,
@@ -77,9 +78,9 @@ def vocabulary():
     return sorted(rows, key=lambda row: (row[5] or 0, row[3]))
 
 
-def grouped_counts(through, column, kind, exercises):
+def grouped_counts(rows, column, kind, exercises):
     return (
-        through.objects.filter(exercise__in=exercises.values("pk"))
+        rows.filter(exercise__in=exercises.values("pk"))
         .order_by()
         .values(item=F(column))
         .annotate(kind=Value(kind), n=Count("*"))
@@ -95,12 +96,21 @@ def facet_counts(equipment_exercises, muscle_exercises):
     option counts what the list would show with it ticked.
     """
     counts = grouped_counts(
-        Exercise.equipment.through, "equipment_id", "equipment", equipment_exercises
+        Exercise.equipment.through.objects,
+        "equipment_id",
+        "equipment",
+        equipment_exercises,
     ).union(
         grouped_counts(
-            Exercise.muscle_groups.through, "muscle_id", "tag", muscle_exercises
+            Exercise.muscle_groups.through.objects, "muscle_id", "tag", muscle_exercises
         ),
-        grouped_counts(ExerciseMuscle, "muscle_id", "link", muscle_exercises),
+        # Muscles an exercise only stretches are not among those it works.
+        grouped_counts(
+            ExerciseMuscle.objects.filter(role__in=WORKING_ROLES),
+            "muscle_id",
+            "link",
+            muscle_exercises,
+        ),
         all=True,
     )
     return {(kind, item): n for kind, item, n in counts}

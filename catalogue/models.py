@@ -61,6 +61,12 @@ class Category(models.TextChoices):
 class Role(models.TextChoices):
     PRIMARY = "primary", "Primary"
     SECONDARY = "secondary", "Secondary"
+    # A stretch lengthens a muscle without working it: it is shown as stretched,
+    # never counted among the muscles an exercise works.
+    STRETCHED = "stretched", "Stretched"
+
+
+WORKING_ROLES = (Role.PRIMARY, Role.SECONDARY)
 
 
 # The columns an exercise card needs (see ExerciseQuerySet.for_list).
@@ -437,7 +443,7 @@ class ExerciseMuscleManager(models.Manager):
 
 
 class ExerciseMuscle(models.Model):
-    """A muscle an exercise works, as a primary mover or a secondary muscle."""
+    """A muscle an exercise works (as a primary mover or a secondary muscle) or stretches."""
 
     exercise = models.ForeignKey(
         Exercise, on_delete=models.CASCADE, related_name="muscle_links"
@@ -489,5 +495,7 @@ def works_muscles(slugs):
             exercise=OuterRef("pk"), muscle__slug__in=slugs
         )
     ) | Exists(
-        ExerciseMuscle.objects.filter(exercise=OuterRef("pk"), muscle__slug__in=slugs)
+        ExerciseMuscle.objects.filter(
+            exercise=OuterRef("pk"), muscle__slug__in=slugs, role__in=WORKING_ROLES
+        )
     )

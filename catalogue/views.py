@@ -35,6 +35,10 @@ def exercise_detail(request, slug):
                 [link for link in muscle_links if link.role == Role.SECONDARY],
             ),
         ],
+        # Shown apart from the muscles worked: a stretch lengthens them, not works them.
+        "stretched_links": [
+            link for link in muscle_links if link.role == Role.STRETCHED
+        ],
         "related": exercises.related_to(exercise, primary_ids),
         "breadcrumbs": breadcrumbs(
             ("Exercises", "catalogue:exercise_list"), (exercise.name, None)

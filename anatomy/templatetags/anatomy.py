@@ -9,6 +9,7 @@ register = template.Library()
 ROLE_LABELS = {
     "primary": "primary muscle",
     "secondary": "secondary muscle",
+    "stretched": "stretched, not worked",
     "selected": "",
 }
 
@@ -52,8 +53,10 @@ def back_figure(
         "mirror": MIRROR,
         "regions": regions,
         "title": title,
-        "legend": legend and bool(roles & {"primary", "secondary"}),
+        "legend": legend and bool(roles & {"primary", "secondary", "stretched"}),
+        "has_primary": "primary" in roles,
         "has_secondary": "secondary" in roles,
+        "has_stretched": "stretched" in roles,
     }
 
 
