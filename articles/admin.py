@@ -18,19 +18,32 @@ class ArticleForm(forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what shows)
 
     def clean_body(self):
-        body = self.cleaned_data["body"]
-        missing = render_markdown(body).missing_links
-        if missing:
-            names = ", ".join(f"“{name}”" for name in missing)
-            raise ValidationError(
-                f"No exercise is called {names}. Check the spelling against the exercise "
-                "list, use [[Exact Name|your words]], or add the exercise first."
-            )
-        return body
+        return check_exercise_links(self.cleaned_data["body"])
+
+
+def check_exercise_links(text):
+    missing = render_markdown(text).missing_links
+    if missing:
+        names = ", ".join(f"“{name}”" for name in missing)
+        raise ValidationError(
+            f"No exercise is called {names}. Check the spelling against the exercise "
+            "list, use [[Exact Name|your words]], or add the exercise first."
+        )
+    return text
+
+
+class FAQForm(forms.ModelForm):
+    class Meta:
+        model = FAQ
+        fields = ["position", "question", "answer"]
+
+    def clean_answer(self):
+        return check_exercise_links(self.cleaned_data["answer"])
 
 
 class FAQInline(admin.StackedInline):
     model = FAQ
+    form = FAQForm
     extra = 0
     fields = ["position", "question", "answer"]
     ordering = ["position", "pk"]
@@ -83,6 +96,18 @@ class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            "Source and credits",
+            {
+                "fields": [
+                    "source_title",
+                    "source_publisher",
+                    "source_url",
+                    "site_note",
+                    "show_published_date",
+                ]
+            },
+        ),
         ("Body", {"fields": ["body", "body_preview"]}),
         ("Publication", {"fields": ["status", "published_at", "revised_at"]}),
         (
@@ -126,6 +151,7 @@ class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
 
 @admin.register(FAQ)
 class FAQAdmin(admin.ModelAdmin):
+    form = FAQForm
     list_display = ["question", "article", "position"]
     list_editable = ["position"]
     list_filter = ["article"]
