@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from articles.markdown import render_markdown
 from articles.models import FAQ, Article, Reference
 from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
+from curation.admin_history import HistoryAdmin
 
 
 class ArticleForm(forms.ModelForm):
@@ -66,7 +67,7 @@ class ReferenceInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
+class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, HistoryAdmin):
     form = ArticleForm
     list_display = [
         "title",
@@ -150,7 +151,7 @@ class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
 
 
 @admin.register(FAQ)
-class FAQAdmin(admin.ModelAdmin):
+class FAQAdmin(HistoryAdmin):
     form = FAQForm
     list_display = ["question", "article", "position"]
     list_editable = ["position"]
@@ -161,7 +162,7 @@ class FAQAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(HistoryAdmin):
     list_display = ["title", "authors", "year", "article", "position"]
     list_editable = ["position"]
     list_filter = ["article", "year"]

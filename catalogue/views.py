@@ -1,10 +1,11 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from catalogue.browse import Browse
 from catalogue.models import Equipment, Exercise, Role
 from core.cache import cache_page_for_readers
 from core.navigation import breadcrumbs
+from curation.redirects import redirect_merged_exercise
 
 
 @require_safe
@@ -18,7 +19,12 @@ def exercise_list(request):
 @cache_page_for_readers
 def exercise_detail(request, slug):
     exercises = Exercise.objects.visible_to(request.user)
-    exercise = get_object_or_404(exercises.for_detail(), slug=slug)
+    # The review (curation app) comes in the same query: its status is on the page.
+    found = exercises.for_detail().select_related("review").filter(slug=slug)
+    exercise = found.first()
+    if exercise is None:
+        # A merged exercise's address answers a permanent redirect, for good.
+        return redirect_merged_exercise(slug)
     muscle_links = list(exercise.muscle_links.all())
     primary_ids = [link.muscle_id for link in muscle_links if link.role == Role.PRIMARY]
     previous, following = exercises.neighbours(exercise)

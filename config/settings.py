@@ -121,10 +121,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    # Version history and one-step restore for editors (see curation/history.py).
+    "reversion",
     "core",
     "anatomy",
     "catalogue",
     "articles",
+    "curation",
 ]
 if USING_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")

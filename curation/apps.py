@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CurationConfig(AppConfig):
+    """Trust in the content: review status, history and revert, merging duplicates."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "curation"
+    verbose_name = "Review, history and merges"
