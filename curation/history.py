@@ -86,7 +86,9 @@ def field_changes(model, old, new):
     fields = [
         f
         for f in model._meta.get_fields()
-        if f.concrete and not f.auto_created and f.name not in IGNORED
+        if (f.concrete or f.many_to_many)
+        and not f.auto_created
+        and f.name not in IGNORED
     ]
     names = _related_names(fields, [old or {}, new or {}])
     changes = []

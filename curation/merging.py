@@ -92,15 +92,21 @@ def merge_exercises(source_slug, target_slug, user=None):
             if done:
                 return Merged(source_slug, target, already=True)
             raise MergeError(f"No exercise has the slug “{source_slug}”.")
+        comment = (
+            f"Merged “{source.name}” ({source.slug}) into “{target.name}” "
+            f"({target.slug})."
+        )
+        # The source as it was, with its steps and muscles, in a revision of its
+        # own: reversion saves no version of a row deleted within the revision.
         with reversion.create_revision():
             if user is not None:
                 reversion.set_user(user)
-            reversion.set_comment(
-                f"Merged “{source.name}” ({source.slug}) into “{target.name}” "
-                f"({target.slug})."
-            )
-            # The source as it was, with its steps and muscles: recoverable.
+            reversion.set_comment(f"Last version before the merge. {comment}")
             reversion.add_to_revision(source)
+        with reversion.create_revision():
+            if user is not None:
+                reversion.set_user(user)
+            reversion.set_comment(comment)
             target.aliases = merged_aliases(target, source)
             move_references(source, target)
             ExerciseRedirect.objects.update_or_create(

@@ -4,7 +4,8 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 
-CONTENT_APPS = ("anatomy", "catalogue", "articles")
+# curation: exercises' review status and merged exercises' addresses.
+CONTENT_APPS = ("anatomy", "catalogue", "articles", "curation")
 GROUP_NAME = "Editors"
 
 
