@@ -44,6 +44,7 @@ def code_version():
         "catalogue",
         "anatomy",
         "articles",
+        "curation",
         "templates",
         "static",
     ):

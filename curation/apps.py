@@ -7,3 +7,6 @@ class CurationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "curation"
     verbose_name = "Review, history and merges"
+
+    def ready(self):
+        from curation import signals  # noqa: F401 (connects the receivers)

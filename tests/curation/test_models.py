@@ -126,3 +126,13 @@ class ReviewGoesOutOfDateTests(TestCase):
         review = ExerciseReview.objects.get(exercise=other)
         assert review.is_current_for(other.steps.order_by("number"))
         assert "(date not given)" in review_section(self.client, other)
+
+
+class ReviewCacheTests(TestCase):
+    def test_a_review_recorded_outside_the_admin_shows_at_once(self):
+        row = make_exercise("Band Row", steps=["Anchor.", "Pull."])
+        assert "Not reviewed" in review_section(self.client, row)  # now cached
+        ExerciseReview.objects.create(
+            exercise=row, reviewer="Sam Physio", scope="Both steps."
+        )
+        assert "Reviewed by Sam Physio" in review_section(self.client, row)
