@@ -56,7 +56,10 @@ def back_figure(
         "legend": legend and bool(roles & {"primary", "secondary", "stretched"}),
         "has_primary": "primary" in roles,
         "has_secondary": "secondary" in roles,
-        "has_stretched": "stretched" in roles,
+        # Only when a stretched muscle is drawn: most are on the front of the body.
+        "has_stretched": any(
+            role == "stretched" and slug in REGIONS for slug, role in highlights.items()
+        ),
     }
 
 

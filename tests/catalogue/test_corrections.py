@@ -5,7 +5,7 @@ import re
 from django.test import TestCase
 
 from catalogue.models import Equipment, Exercise, Role, Step
-from tests.factories import make_exercise, make_muscle
+from tests.factories import make_exercise, make_group, make_muscle
 from tests.utils import ALL_FIXTURES, Page
 
 
@@ -162,3 +162,12 @@ class StretchedOnTheFigureTests(TestCase):
         assert "<title>Latissimus Dorsi (stretched, not worked)</title>" in page
         assert "body-figure__region--stretched" in page
         assert "Stretched, not worked (dotted outline)" in page  # the legend
+
+    def test_the_legend_names_the_stretched_outline_only_when_one_is_drawn(self):
+        traps = make_muscle("Lower Trapezius")
+        abs_ = make_muscle("Rectus Abdominis", make_group("Abs"))
+        cobra = make_exercise("Low Cobra", primary=[traps])
+        cobra.muscle_links.create(muscle=abs_, role=Role.STRETCHED)
+        page = self.client.get(cobra.get_absolute_url()).content.decode()
+        assert "dotted outline" not in page  # the abs are not on the back figure
+        assert "Stretched, not worked</h3>" in page
