@@ -36,6 +36,7 @@ from catalogue.models import (
 )
 
 PER_PAGE = 48
+WORKING = {"role__in": WORKING_ROLES}
 
 
 @dataclass
@@ -82,9 +83,9 @@ def vocabulary():
     return sorted(rows, key=lambda row: (row[5] or 0, row[3]))
 
 
-def grouped_counts(rows, column, kind, exercises):
+def grouped_counts(through, column, kind, exercises, **only):
     return (
-        rows.filter(exercise__in=exercises.values("pk"))
+        through.objects.filter(exercise__in=exercises.values("pk"), **only)
         .order_by()
         .values(item=F(column))
         .annotate(kind=Value(kind), n=Count("*"))
@@ -100,20 +101,14 @@ def facet_counts(equipment_exercises, muscle_exercises):
     option counts what the list would show with it ticked.
     """
     counts = grouped_counts(
-        Exercise.equipment.through.objects,
-        "equipment_id",
-        "equipment",
-        equipment_exercises,
+        Exercise.equipment.through, "equipment_id", "equipment", equipment_exercises
     ).union(
         grouped_counts(
-            Exercise.muscle_groups.through.objects, "muscle_id", "tag", muscle_exercises
+            Exercise.muscle_groups.through, "muscle_id", "tag", muscle_exercises
         ),
         # Muscles an exercise only stretches are not among those it works.
         grouped_counts(
-            ExerciseMuscle.objects.filter(role__in=WORKING_ROLES),
-            "muscle_id",
-            "link",
-            muscle_exercises,
+            ExerciseMuscle, "muscle_id", "link", muscle_exercises, **WORKING
         ),
         all=True,
     )

@@ -53,7 +53,7 @@ class ArticleCreditTests(TestCase):
     def test_the_home_page_claims_no_more_than_that(self):
         home = Page(self.client.get("/").content.decode()).text
         assert "from an article reviewed by a physiotherapist" not in home
-        assert "our editors wrote the rest" in home
+        assert "our editors wrote everything else" in home
         assert "Adapted from Endomondo’s article" in home
         assert "reviewed by April Edwards, MScPT" in home
 
@@ -150,3 +150,13 @@ class PlainTextLinkTests(TestCase):
         assert plain_links("The [[Bird Dog|bird dog]] and [[Superman]].") == (
             "The bird dog and Superman."
         )
+
+
+class SourceClaimsTests(TestCase):
+    fixtures = ALL_FIXTURES
+
+    def test_the_sources_own_claims_read_as_the_sources(self):
+        body = self.client.get("/articles/middle-back-workouts/").content.decode()
+        assert "Author’s opinion, from the source article</h2>" in body
+        assert "Fact checked by Endomondo" in Page(body).text
+        assert "The studies and references the source article cites." in body
