@@ -1,5 +1,7 @@
 """History and revert: every editor's change kept, readable, restorable in one step."""
 
+import re
+
 import reversion
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
@@ -115,6 +117,17 @@ class ExerciseHistoryTests(TestCase):
         latest = Version.objects.get_for_object(self.row).first()
         assert latest.revision.get_comment().startswith("Restored the version of")
         self.client.post(f"{self.history_url}{second.pk}/restore/")
+        assert Step.objects.get(exercise=self.row, number=3).text == (
+            "Row the dumbbell to your hip."
+        )
+
+    def test_an_earlier_version_can_be_previewed_without_changing_anything(self):
+        self.edit()
+        first = Version.objects.get_for_object(self.row).order_by("pk").first()
+        page = self.client.get(f"{self.history_url}{first.pk}/")
+        assert page.status_code == 200
+        form = page.content.decode()
+        assert re.search(r'id="id_steps-2-text">\s*Row\.</textarea>', form)
         assert Step.objects.get(exercise=self.row, number=3).text == (
             "Row the dumbbell to your hip."
         )
