@@ -2,11 +2,12 @@
 
 import re
 
+from django.core.cache import cache
 from django.test import TestCase
 
 from catalogue.models import Equipment, Exercise, Role, Step
 from tests.factories import make_exercise, make_group, make_muscle
-from tests.utils import ALL_FIXTURES, Page
+from tests.utils import ALL_FIXTURES, Page, count_queries
 
 
 def steps(slug):
@@ -171,3 +172,19 @@ class StretchedOnTheFigureTests(TestCase):
         page = self.client.get(cobra.get_absolute_url()).content.decode()
         assert "dotted outline" not in page  # the abs are not on the back figure
         assert "Stretched, not worked</h3>" in page
+
+    def test_the_muscle_page_lists_stretches_in_a_fixed_number_of_queries(self):
+        traps = make_muscle("Lower Trapezius")
+        abs_ = make_muscle("Rectus Abdominis", make_group("Abs"))
+        url = abs_.get_absolute_url()
+        first = make_exercise("Cobra 0", primary=[traps])
+        first.muscle_links.create(muscle=abs_, role=Role.STRETCHED)
+        _, one = count_queries(self.client, url)
+        for n in range(1, 12):
+            make_exercise(f"Cobra {n}", primary=[traps]).muscle_links.create(
+                muscle=abs_, role=Role.STRETCHED
+            )
+        cache.clear()  # the page was cached on the first visit
+        response, many = count_queries(self.client, url)
+        assert many == one
+        assert response.content.decode().count("/exercises/cobra-") == 12
