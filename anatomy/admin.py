@@ -3,6 +3,7 @@ from django.db.models import Count
 
 from anatomy.models import Muscle
 from core.admin import IMAGE_FIELDSET, ImagePreviewMixin
+from core.history_admin import HistoryAdmin
 
 
 class GroupFilter(admin.SimpleListFilter):
@@ -24,7 +25,7 @@ class GroupFilter(admin.SimpleListFilter):
 
 
 @admin.register(Muscle)
-class MuscleAdmin(ImagePreviewMixin, admin.ModelAdmin):
+class MuscleAdmin(ImagePreviewMixin, HistoryAdmin):
     list_display = ["name", "group", "position", "exercise_count"]
     list_editable = ["position"]
     list_filter = [GroupFilter]

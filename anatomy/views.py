@@ -7,6 +7,8 @@ from core.cache import cache_page_for_readers
 from core.navigation import breadcrumbs
 
 ROLES = (("primary", "Primary mover"), ("secondary", "Secondary muscle"))
+# The role of a muscle that an exercise only stretches (catalogue.models.Role).
+STRETCHED = "stretched"
 # A muscle page lists this many exercises per role; the A–Z list has the rest.
 LISTED = 24
 
@@ -56,9 +58,22 @@ def muscle_detail(request, slug):
             )
             for role, label in ROLES
         ]
+        # Stretches that lengthen this muscle, listed apart: they do not work it.
+        stretched_total = totals.get(STRETCHED, 0)
+        stretched = []
+        if stretched_total:
+            stretched = [
+                link.exercise
+                for link in links.filter(role=STRETCHED)
+                .select_related("exercise")
+                .only("role", "exercise__name", "exercise__slug", "exercise__level")
+                .order_by("exercise__name")[:LISTED]
+            ]
         context = {
             "members": [],
             "exercises_by_role": by_role,
+            "stretched_by": stretched,
+            "stretched_total": stretched_total,
             "highlights": {muscle.slug: "selected"},
             "figure_muscles": [muscle],
         }

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from articles.markdown import render_markdown
 from articles.models import FAQ, Article, Reference
 from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
+from core.history_admin import HistoryAdmin
 
 
 class ArticleForm(forms.ModelForm):
@@ -18,19 +19,32 @@ class ArticleForm(forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what shows)
 
     def clean_body(self):
-        body = self.cleaned_data["body"]
-        missing = render_markdown(body).missing_links
-        if missing:
-            names = ", ".join(f"“{name}”" for name in missing)
-            raise ValidationError(
-                f"No exercise is called {names}. Check the spelling against the exercise "
-                "list, use [[Exact Name|your words]], or add the exercise first."
-            )
-        return body
+        return check_exercise_links(self.cleaned_data["body"])
+
+
+def check_exercise_links(text):
+    missing = render_markdown(text).missing_links
+    if missing:
+        names = ", ".join(f"“{name}”" for name in missing)
+        raise ValidationError(
+            f"No exercise is called {names}. Check the spelling against the exercise "
+            "list, use [[Exact Name|your words]], or add the exercise first."
+        )
+    return text
+
+
+class FAQForm(forms.ModelForm):
+    class Meta:
+        model = FAQ
+        fields = ["position", "question", "answer"]
+
+    def clean_answer(self):
+        return check_exercise_links(self.cleaned_data["answer"])
 
 
 class FAQInline(admin.StackedInline):
     model = FAQ
+    form = FAQForm
     extra = 0
     fields = ["position", "question", "answer"]
     ordering = ["position", "pk"]
@@ -53,7 +67,7 @@ class ReferenceInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
+class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, HistoryAdmin):
     form = ArticleForm
     list_display = [
         "title",
@@ -80,6 +94,18 @@ class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
                     "reviewer_credentials",
                     "is_fact_checked",
                     "author_note",
+                ]
+            },
+        ),
+        (
+            "Source and credits",
+            {
+                "fields": [
+                    "source_title",
+                    "source_publisher",
+                    "source_url",
+                    "site_note",
+                    "show_published_date",
                 ]
             },
         ),
@@ -125,7 +151,8 @@ class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
 
 
 @admin.register(FAQ)
-class FAQAdmin(admin.ModelAdmin):
+class FAQAdmin(HistoryAdmin):
+    form = FAQForm
     list_display = ["question", "article", "position"]
     list_editable = ["position"]
     list_filter = ["article"]
@@ -135,7 +162,7 @@ class FAQAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(HistoryAdmin):
     list_display = ["title", "authors", "year", "article", "position"]
     list_editable = ["position"]
     list_filter = ["article", "year"]

@@ -92,6 +92,11 @@ def exercise_names_in(text):
     )
 
 
+def plain_text(text):
+    """The text with ``[[Name|words]]`` links read as their words (for JSON-LD)."""
+    return EXERCISE_LINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+
+
 def resolve_exercises(names):
     """Map each linked name to its exercise's URL, by name or alias."""
     keys = {name: compact_key(name) for name in names}

@@ -32,6 +32,28 @@ class Article(Publishable, Illustrated):
         max_length=60, blank=True, help_text="The reviewer's credentials, e.g. MScPT."
     )
     is_fact_checked = models.BooleanField("fact checked", default=False)
+    # Where the text comes from, credited and linked in the byline. An adapted
+    # article shows its source's reviewer as the source's, not as the site's.
+    source_title = models.CharField(
+        max_length=250, blank=True, help_text="The title of the article this adapts."
+    )
+    source_publisher = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who published the source, e.g. Endomondo.",
+    )
+    source_url = models.URLField("source URL", max_length=300, blank=True)
+    site_note = models.TextField(
+        "what the site wrote",
+        blank=True,
+        help_text="What this site wrote or added itself, and what no one has reviewed. "
+        "Shown with the credits.",
+    )
+    show_published_date = models.BooleanField(
+        default=True,
+        help_text="Untick when the source gives no publication date, so that the page "
+        "shows none rather than an invented one.",
+    )
     author_note = models.TextField(
         "author's opinion note",
         blank=True,
@@ -102,8 +124,10 @@ class FAQ(OrderedArticlePart):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(max_length=255)
     answer = models.TextField(
-        help_text="Plain text; a blank line starts a new paragraph."
+        help_text="Plain text; a blank line starts a new paragraph. Link an exercise "
+        "by name as in the body: [[Bird Dog]] or [[Bird Dog|the bird dog]]."
     )
+    answer_html = models.TextField(editable=False, blank=True)
 
     objects = FAQManager()
 
@@ -118,6 +142,16 @@ class FAQ(OrderedArticlePart):
 
     def __str__(self):
         return self.question
+
+    def save(self, *args, **kwargs):
+        self.render()
+        super().save(*args, **kwargs)
+
+    def render(self):
+        """Render the answer's exercise links, as the body's; return unmatched names."""
+        rendered = render_markdown(self.answer)
+        self.answer_html = rendered.html
+        return rendered.missing_links
 
     def natural_key(self):
         return (*self.article.natural_key(), self.question)

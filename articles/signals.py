@@ -7,7 +7,7 @@ slug (or its deletion) would otherwise leave a stale link in the stored HTML.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from articles.models import Article
+from articles.models import FAQ, Article
 from catalogue.models import Exercise
 
 
@@ -21,3 +21,6 @@ def rerender_linked_articles(sender, instance, raw=False, **kwargs):
         Article.objects.filter(pk=article.pk).update(
             body_html=article.body_html, toc=article.toc
         )
+    for faq in FAQ.objects.filter(answer__contains="[["):
+        faq.render()
+        FAQ.objects.filter(pk=faq.pk).update(answer_html=faq.answer_html)

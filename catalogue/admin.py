@@ -7,6 +7,7 @@ from django.forms.models import BaseInlineFormSet
 from anatomy.models import Muscle
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Step
 from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
+from core.history_admin import HistoryAdmin
 
 # Renumbered steps wait here while the others move, so that swapping step 2 and
 # step 3 never breaks the one-number-per-step rule halfway through a save.
@@ -98,7 +99,7 @@ class SpecificMuscleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
+class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, HistoryAdmin):
     list_display = [
         "name",
         "level",
@@ -123,7 +124,9 @@ class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["equipment", "muscle_groups"]
     readonly_fields = ["image_preview", "source_ref", "created_at", "updated_at"]
-    inlines = [StepInline, ExerciseMuscleInline]
+    # The review comes last: it is saved after the steps it may record as reviewed.
+    inlines = [StepInline, ExerciseMuscleInline]  # curation adds the review
+    actions = [*PublishableAdminMixin.actions]  # curation adds merging
     list_per_page = 50
     show_full_result_count = False
     date_hierarchy = "published_at"
@@ -175,7 +178,7 @@ class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
 
 
 @admin.register(Equipment)
-class EquipmentAdmin(admin.ModelAdmin):
+class EquipmentAdmin(HistoryAdmin):
     list_display = ["name", "slug", "exercise_count"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}

@@ -48,3 +48,9 @@ class Category(models.TextChoices):
 class Role(models.TextChoices):
     PRIMARY = "primary", "Primary"
     SECONDARY = "secondary", "Secondary"
+    # A stretch lengthens a muscle without working it: it is shown as stretched,
+    # never counted among the muscles an exercise works.
+    STRETCHED = "stretched", "Stretched"
+
+
+WORKING_ROLES = (Role.PRIMARY, Role.SECONDARY)

@@ -22,13 +22,12 @@ from django.db.models import CharField, F, IntegerField, Value
 from django.utils import timezone
 
 from anatomy.models import Muscle
-from catalogue.models import Equipment, Exercise, ExerciseMuscle
+from catalogue.models import WORKING_ROLES, Equipment, Exercise, ExerciseMuscle
 from core.content_state import content_state
 from core.models import PublicationStatus
 
 VOCABULARY_COLUMNS = ("kind", "pk", "slug", "name", "parent", "place")
 VOCABULARY_KINDS = {"equipment", "muscle"}
-WORKED_ROLES = ("primary", "secondary")
 
 _lock = threading.Lock()
 _built = {}  # content state -> FacetIndex (the latest one only)
@@ -83,7 +82,7 @@ def link_querysets():
             )
         )
 
-    worked = ExerciseMuscle.objects.filter(role__in=WORKED_ROLES)
+    worked = ExerciseMuscle.objects.filter(role__in=WORKING_ROLES)
     return [
         pairs(Exercise.equipment.through.objects.all(), Value("uses"), "equipment_id"),
         pairs(Exercise.muscle_groups.through.objects.all(), Value("tag"), "muscle_id"),

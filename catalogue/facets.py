@@ -30,6 +30,10 @@ class Option:
         return self.count > 0 or self.selected or any(c.visible for c in self.children)
 
     @property
+    def visible_children(self):
+        return [child for child in self.children if child.visible]
+
+    @property
     def selected_count(self):
         return int(self.selected) + sum(c.selected_count for c in self.children)
 

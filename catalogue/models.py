@@ -8,6 +8,7 @@ from catalogue import search
 from catalogue.choices import (  # noqa: F401 (the app's public names)
     LETTERS,
     OTHER_LETTER,
+    WORKING_ROLES,
     Category,
     Force,
     Level,
@@ -228,7 +229,7 @@ class ExerciseMuscleManager(models.Manager):
 
 
 class ExerciseMuscle(models.Model):
-    """A muscle an exercise works, as a primary mover or a secondary muscle."""
+    """A muscle an exercise works (as a primary mover or a secondary muscle) or stretches."""
 
     exercise = models.ForeignKey(
         Exercise, on_delete=models.CASCADE, related_name="muscle_links"

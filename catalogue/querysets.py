@@ -26,7 +26,7 @@ from django.db.models.functions import Greatest
 
 from anatomy.models import Muscle
 from catalogue import search
-from catalogue.choices import Role
+from catalogue.choices import WORKING_ROLES, Role
 from core.models import PublishableQuerySet
 
 # The columns an exercise card needs (see ExerciseQuerySet.for_list).
@@ -257,5 +257,7 @@ def works_muscles(slugs):
             exercise=OuterRef("pk"), muscle__slug__in=slugs
         )
     ) | Exists(
-        ExerciseMuscle.objects.filter(exercise=OuterRef("pk"), muscle__slug__in=slugs)
+        ExerciseMuscle.objects.filter(
+            exercise=OuterRef("pk"), muscle__slug__in=slugs, role__in=WORKING_ROLES
+        )
     )

@@ -1,4 +1,5 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from catalogue.drilldown import list_browse, list_parameters
@@ -19,7 +20,13 @@ def exercise_list(request):
 @cache_page_for_readers
 def exercise_detail(request, slug):
     exercises = Exercise.objects.visible_to(request.user)
-    exercise = get_object_or_404(exercises.for_detail(), slug=slug)
+    # The review (the curation app's, reached by its relation) comes in the same
+    # query: its status is on the page. A merged exercise's old address is a 404
+    # here, which curation.middleware turns into its permanent redirect.
+    found = exercises.for_detail().select_related("review").filter(slug=slug)
+    exercise = found.first()
+    if exercise is None:
+        raise Http404("No exercise here.")
     muscle_links = list(exercise.muscle_links.all())
     primary_ids = [link.muscle_id for link in muscle_links if link.role == Role.PRIMARY]
     previous, following = exercises.neighbours(exercise)
@@ -35,6 +42,10 @@ def exercise_detail(request, slug):
                 "Secondary",
                 [link for link in muscle_links if link.role == Role.SECONDARY],
             ),
+        ],
+        # Shown apart from the muscles worked: a stretch lengthens them, not works them.
+        "stretched_links": [
+            link for link in muscle_links if link.role == Role.STRETCHED
         ],
         "related": exercises.related_to(exercise, primary_ids),
         "breadcrumbs": breadcrumbs(

@@ -125,10 +125,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    # Version history and one-step restore for editors (see curation/history.py).
+    "reversion",
     "core",
     "anatomy",
     "catalogue",
     "articles",
+    "curation",
     "discussion",
     "website",
 ]
@@ -149,6 +152,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A merged exercise's old address: 404 from the catalogue, 301 from here.
+    "curation.redirects.MergedExerciseRedirectMiddleware",
     # Last, so that it sees a view's database error first: a designed 503.
     "core.middleware.DatabaseOutageMiddleware",
 ]

@@ -143,6 +143,7 @@ def exercise_form(exercise, steps=None, **changes):
         "muscle_links-MIN_NUM_FORMS": 0,
         "muscle_links-MAX_NUM_FORMS": 1000,
     }
+    data.update(review_form(exercise))
     links = list(exercise.muscle_links.all())
     data["muscle_links-TOTAL_FORMS"] = data["muscle_links-INITIAL_FORMS"] = len(links)
     for index, link in enumerate(links):
@@ -166,4 +167,27 @@ def exercise_form(exercise, steps=None, **changes):
         if delete:
             data[f"steps-{index}-DELETE"] = "on"
     data.update(changes)
+    return data
+
+
+def review_form(exercise):
+    """The review inline's part of the form (curation), as it stands."""
+    review = getattr(exercise, "review", None) if exercise.pk else None
+    data = {
+        "review-TOTAL_FORMS": int(review is not None),
+        "review-INITIAL_FORMS": int(review is not None),
+        "review-MIN_NUM_FORMS": 0,
+        "review-MAX_NUM_FORMS": 1,
+    }
+    if review is not None:
+        data.update(
+            {
+                "review-0-id": review.pk,
+                "review-0-exercise": exercise.pk,
+                "review-0-reviewer": review.reviewer,
+                "review-0-reviewer_credentials": review.reviewer_credentials,
+                "review-0-reviewed_on": review.reviewed_on or "",
+                "review-0-scope": review.scope,
+            }
+        )
     return data

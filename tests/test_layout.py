@@ -12,8 +12,9 @@ LAYERS = {
     "anatomy": {"core"},
     "catalogue": {"core", "anatomy"},
     "articles": {"core", "anatomy", "catalogue"},
+    "curation": {"core", "anatomy", "catalogue", "articles"},
     "discussion": {"core", "anatomy", "catalogue", "articles"},
-    "website": {"core", "anatomy", "catalogue", "articles", "discussion"},
+    "website": {"core", "anatomy", "catalogue", "articles", "curation", "discussion"},
 }
 MAX_LINES = 400
 

@@ -9,6 +9,7 @@ register = template.Library()
 ROLE_LABELS = {
     "primary": "primary muscle",
     "secondary": "secondary muscle",
+    "stretched": "stretched, not worked",
     "selected": "",
 }
 
@@ -52,8 +53,13 @@ def back_figure(
         "mirror": MIRROR,
         "regions": regions,
         "title": title,
-        "legend": legend and bool(roles & {"primary", "secondary"}),
+        "legend": legend and bool(roles & {"primary", "secondary", "stretched"}),
+        "has_primary": "primary" in roles,
         "has_secondary": "secondary" in roles,
+        # Only when a stretched muscle is drawn: most are on the front of the body.
+        "has_stretched": any(
+            role == "stretched" and slug in REGIONS for slug, role in highlights.items()
+        ),
     }
 
 

@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles.markdown import plain_text
+
 register = template.Library()
 
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -27,8 +29,14 @@ def article_structured_data(context, article):
             "@type": "Article",
             "headline": article.title,
             "description": article.standfirst,
-            "datePublished": article.published_at.isoformat(),
-            "dateModified": (article.revised_at or article.published_at).isoformat(),
+            # No date the source does not give (show_published_date off).
+            "datePublished": article.published_at.isoformat()
+            if article.show_published_date
+            else None,
+            "dateModified": article.revised_at.isoformat()
+            if article.revised_at
+            else None,
+            "isBasedOn": article.source_url or None,
             "author": {"@type": "Organization", "name": article.author}
             if article.author
             else None,
@@ -49,7 +57,10 @@ def article_structured_data(context, article):
                     {
                         "@type": "Question",
                         "name": faq.question,
-                        "acceptedAnswer": {"@type": "Answer", "text": faq.answer},
+                        "acceptedAnswer": {
+                            "@type": "Answer",
+                            "text": plain_text(faq.answer),
+                        },
                     }
                     for faq in faqs
                 ],

@@ -65,7 +65,7 @@ class EditorsGroupTests(TestCase):
         labels = set(
             group.permissions.values_list("content_type__app_label", flat=True)
         )
-        assert labels == {"anatomy", "catalogue", "articles", "discussion"}
+        assert labels == {"anatomy", "catalogue", "articles", "curation", "discussion"}
         codenames = set(group.permissions.values_list("codename", flat=True))
         assert {
             "change_exercise",
