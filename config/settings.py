@@ -2,19 +2,23 @@
 Settings for the exercise catalogue, read from the environment.
 
     DJANGO_DEBUG            "1" for development (default off)
-    DJANGO_SECRET_KEY       required in production; an insecure fallback otherwise
+    DJANGO_SECRET_KEY       required when DEBUG is off; an insecure fallback in DEBUG
     DJANGO_ALLOWED_HOSTS    comma-separated (default "localhost,127.0.0.1")
     DATABASE_URL            sqlite:///path or postgres://user@host:port/name
                             (default: SQLite in db.sqlite3 beside manage.py)
     REDIS_URL               redis://host:port/db switches the cache to Redis
     DJANGO_SECURE_SSL_REDIRECT  "0" to serve plain HTTP with DEBUG off
     DJANGO_STATIC_MANIFEST  "1" for hashed, compressed static files (make serve)
+    DJANGO_HSTS_SECONDS     HSTS max-age with DEBUG off (default one year)
+    DJANGO_HSTS_INCLUDE_SUBDOMAINS, DJANGO_HSTS_PRELOAD  "1" to opt in (default off)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -71,10 +75,16 @@ def database_from_url(url):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
-SECRET_KEY = os.environ.get(
-    "DJANGO_SECRET_KEY",
-    "django-insecure-only-for-development-set-DJANGO_SECRET_KEY-in-production",
-)
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        # A known key lets anyone forge sessions and password-reset links, so a
+        # production process must not start on the development fallback.
+        raise ImproperlyConfigured(
+            "Set DJANGO_SECRET_KEY to a long random value (or DJANGO_DEBUG=1 for "
+            "development). `make serve` generates one into .secret-key."
+        )
+    SECRET_KEY = "django-insecure-only-for-development-set-DJANGO_SECRET_KEY"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
@@ -90,6 +100,9 @@ if not USING_POSTGRES:
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # Wait this long (seconds) for another writer's lock before giving up;
+        # core.busy turns a lock that outlasts it into a "busy, try again" page.
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", 20)),
     }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -121,6 +134,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "axes",
+    "safeguards",
     "core",
     "anatomy",
     "catalogue",
@@ -143,6 +158,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "safeguards.middleware.PermissionsPolicyMiddleware",
+    "safeguards.middleware.DatabaseBusyMiddleware",
+    # Last, as django-axes requires: refuses a locked-out sign-in before the
+    # password is hashed (that hashing is the cost an attacker would exploit).
+    "axes.middleware.AxesMiddleware",
 ]
 
 if env_bool("DJANGO_QUERY_COUNT_HEADER"):
@@ -179,7 +199,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
-TIME_ZONE = "UTC"
+# Editors enter and read dates in British time; the database stores UTC.
+TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
@@ -219,8 +240,15 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = (
     0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
 )
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
+# Subdomains and preloading bind every host under the domain to HTTPS for a long
+# time (preload lists are slow to leave), so only on a deployer's explicit word.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+# check --deploy warns about both being off; off is the deliberate default here.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -244,6 +272,40 @@ SECURE_CSP = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures for one
+# username, or from one address, that username or address is refused for the
+# cooling-off period; everyone else signs in as usual. A success resets the
+# count. Behind a proxy, REMOTE_ADDR is the proxy's: see README.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "safeguards.views.locked_out"
+
+# No page uses any of these browser features; deny them to every origin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,
