@@ -1,3 +1,5 @@
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
@@ -16,6 +18,9 @@ from catalogue.models import Exercise
 from core.cache import cache_page_for_readers
 
 HOME_PICKS = 6
+# Only images are ever stored under MEDIA_ROOT (core.images names each upload
+# after the format Pillow detects), so nothing else is served from it.
+MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
 
 @require_safe
@@ -76,7 +81,14 @@ def favicon(request):
 @require_safe
 def media(request, path):
     """Uploaded images. Renditions have content-hashed paths, so they never change."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if PurePosixPath(path).suffix.lower() not in MEDIA_SUFFIXES:
+        raise Http404("Not an image")
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError) as error:
+        # A name the file system cannot hold (over 255 bytes, a NUL byte...)
+        # names no file we have.
+        raise Http404("No such file") from error
     if path.startswith("renditions/"):
         patch_cache_control(response, public=True, max_age=31_536_000, immutable=True)
     else:
