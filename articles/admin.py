@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
@@ -10,9 +9,10 @@ from django.views.decorators.http import require_POST
 from articles.markdown import render_markdown
 from articles.models import FAQ, Article, Reference
 from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
+from safeguards.admin import StaleFormGuard, StaleFormGuardAdmin
 
 
-class ArticleForm(forms.ModelForm):
+class ArticleForm(StaleFormGuard):
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what shows)
@@ -53,7 +53,9 @@ class ReferenceInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    StaleFormGuardAdmin, PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin
+):
     form = ArticleForm
     list_display = [
         "title",

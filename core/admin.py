@@ -39,6 +39,13 @@ class ImagePreviewMixin:
         )
 
 
+def touched(queryset):
+    """Move updated_at on with a bulk change, so that an editor's form opened
+    before it is seen as stale (safeguards.admin) rather than undoing it."""
+    fields = {field.name for field in queryset.model._meta.get_fields()}
+    return {"updated_at": timezone.now()} if "updated_at" in fields else {}
+
+
 class PublishableAdminMixin:
     """Publish and unpublish in bulk; the content version moves on, so pages update."""
 
@@ -51,7 +58,9 @@ class PublishableAdminMixin:
     @admin.action(description="Publish the selected items now", permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(
-            status=PublicationStatus.PUBLISHED, published_at=timezone.now()
+            status=PublicationStatus.PUBLISHED,
+            published_at=timezone.now(),
+            **touched(queryset),
         )
         ContentVersion.bump()
         self.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
@@ -60,7 +69,7 @@ class PublishableAdminMixin:
         description="Turn the selected items back into drafts", permissions=["change"]
     )
     def unpublish(self, request, queryset):
-        count = queryset.update(status=PublicationStatus.DRAFT)
+        count = queryset.update(status=PublicationStatus.DRAFT, **touched(queryset))
         ContentVersion.bump()
         self.message_user(
             request, f"{count} item(s) are drafts again.", messages.SUCCESS
