@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.urls import path
@@ -115,7 +115,26 @@ class ArticleAdmin(
         ):
             return JsonResponse({"error": "Not allowed"}, status=403)
         rendered = render_markdown(request.POST.get("body", "")[:200_000])
-        return JsonResponse({"html": rendered.html, "missing": rendered.missing_links})
+        return JsonResponse(
+            {
+                "html": rendered.html,
+                "missing": rendered.missing_links,
+                "hidden": rendered.hidden_links,
+            }
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        hidden = render_markdown(obj.body).hidden_links
+        if hidden:
+            names = ", ".join(f"“{name}”" for name in hidden)
+            self.message_user(
+                request,
+                f"Not linked yet: {names} (a draft or scheduled exercise). Readers "
+                "see the words without a link until it is published; the link then "
+                "appears by itself.",
+                messages.WARNING,
+            )
 
     @admin.display(description="Preview (as readers will see it)")
     def body_preview(self, obj):

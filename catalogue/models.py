@@ -207,9 +207,10 @@ class ExerciseQuerySet(PublishableQuerySet):
         # planner combines index scans instead of reading every row; the %>
         # operator's threshold is pg_trgm.word_similarity_threshold, set for each
         # connection in settings (search.TYPO_SIMILARITY).
-        nothing_exact = ~Exists(
-            Exercise.objects.alias(search_document=document).filter(exact)
-        )
+        # "Nothing matched" is decided among the exercises being searched (what
+        # this reader may see): a draft's exact match must not hide the typo
+        # suggestions, nor reveal itself by their absence.
+        nothing_exact = ~Exists(self.alias(search_document=document).filter(exact))
         typo = nothing_exact & (
             Q(name__trigram_word_similar=text)
             | Q(search_names__trigram_word_similar=text)

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from core.models import ContentVersion, PublicationStatus
+from core.signals import publication_changed
 
 IMAGE_FIELDSET = (
     "Image",
@@ -62,6 +63,7 @@ class PublishableAdminMixin:
             published_at=timezone.now(),
             **touched(queryset),
         )
+        publication_changed.send(sender=self.model)
         ContentVersion.bump()
         self.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
 
@@ -70,6 +72,7 @@ class PublishableAdminMixin:
     )
     def unpublish(self, request, queryset):
         count = queryset.update(status=PublicationStatus.DRAFT, **touched(queryset))
+        publication_changed.send(sender=self.model)
         ContentVersion.bump()
         self.message_user(
             request, f"{count} item(s) are drafts again.", messages.SUCCESS

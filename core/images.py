@@ -19,6 +19,8 @@ from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core.models import ContentVersion
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -248,6 +250,9 @@ class Illustrated(models.Model):
         type(self).objects.filter(pk=self.pk).update(
             image_renditions=self.image_renditions
         )
+        # After the write (the save's own bump came before it), so that a page
+        # cached in between, without the renditions, is not served on.
+        ContentVersion.bump()
 
     @property
     def image_srcset(self):

@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
 from anatomy.models import Muscle
+from articles.markdown import render_markdown
 from articles.models import Article
 from catalogue.models import Exercise, ExerciseMuscle, Role
 from catalogue.search import words
@@ -87,13 +88,26 @@ def muscles_without_exercises():
 
 
 def articles_with_missing_links():
+    """Articles with an [[Exercise]] link readers get as plain text: the
+    exercise is missing, or a draft or scheduled (not linked until it is live)."""
     rows = Article.objects.filter(body_html__contains="exercise-link--missing").only(
-        "title"
+        "title", "body"
     )
-    return [
-        Problem(a.title, "links an exercise that no longer exists", change_url(a))
-        for a in rows
-    ]
+    problems = []
+    for article in rows:
+        rendered = render_markdown(article.body)
+        details = [
+            *(f"“{name}”: no such exercise" for name in rendered.missing_links),
+            *(f"“{name}”: draft or scheduled" for name in rendered.hidden_links),
+        ]
+        problems.append(
+            Problem(
+                article.title,
+                "; ".join(details) or "an exercise link readers cannot follow",
+                change_url(article),
+            )
+        )
+    return problems
 
 
 def likely_duplicates():
@@ -152,8 +166,9 @@ def report():
             muscles_without_exercises(),
         ),
         Check(
-            "Articles linking a missing exercise",
-            "An [[Exercise]] link whose exercise was renamed away or deleted.",
+            "Articles linking a missing or unpublished exercise",
+            "An [[Exercise]] link whose exercise was renamed away, deleted, or is "
+            "not visible to readers yet: they see the words without a link.",
             articles_with_missing_links(),
         ),
         Check(

@@ -2,9 +2,14 @@
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 
 from core.cache import CONTENT_APPS
 from core.models import ContentVersion
+
+# Sent by bulk changes of publication (QuerySet.update skips post_save), with
+# the model as sender, so that what depends on it can follow.
+publication_changed = Signal()
 
 
 def content_changed(sender, **kwargs):

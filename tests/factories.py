@@ -8,6 +8,7 @@ from anatomy.models import Muscle
 from articles.models import Article
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Role, Step, letter_for
 from catalogue.search import names_index, text_index
+from core.models import PublicationStatus
 
 _numbers = itertools.count(1)
 
@@ -43,6 +44,8 @@ def make_exercise(
 ):
     """An exercise with ``steps`` numbered steps (or the given step texts)."""
     name = name or f"Exercise {next(_numbers)}"
+    # New content starts as a draft; a test's exercise is public unless it says.
+    fields.setdefault("status", PublicationStatus.PUBLISHED)
     exercise = Exercise.objects.create(
         name=name, slug=fields.pop("slug", slugify(name)), **fields
     )
@@ -86,6 +89,7 @@ def make_many_exercises(count, *, equipment, groups, muscles, prefix="Generated"
                 search_text=text_index([name]),
                 level=["beginner", "intermediate", "advanced"][n % 3],
                 is_best=n % 50 == 0,
+                status=PublicationStatus.PUBLISHED,
             )
         )
     Exercise.objects.bulk_create(exercises, batch_size=500)
@@ -127,6 +131,7 @@ def make_many_exercises(count, *, equipment, groups, muscles, prefix="Generated"
 
 
 def make_article(title="Middle back basics", body="## First\n\nText.", **fields):
+    fields.setdefault("status", PublicationStatus.PUBLISHED)
     return Article.objects.create(
         title=title, slug=fields.pop("slug", slugify(title)), body=body, **fields
     )
