@@ -19,7 +19,7 @@ from django.urls import reverse
 from anatomy.models import Muscle
 from catalogue import search
 from core.images import Illustrated
-from core.models import Publishable, PublishableQuerySet
+from core.models import ContentVersion, Publishable, PublishableQuerySet
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 OTHER_LETTER = "#"
@@ -253,6 +253,10 @@ class ExerciseQuerySet(PublishableQuerySet):
         Exercise.objects.bulk_update(
             exercises, ["letter", "search_names", "search_text"], batch_size=500
         )
+        # bulk_update sends no signal, and the index decides what search shows:
+        # move the content version after it, not only before (core.signals).
+        if exercises:
+            ContentVersion.bump()
 
     def neighbours(self, exercise):
         """The exercises before and after this one, A–Z."""
