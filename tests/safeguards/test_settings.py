@@ -72,3 +72,33 @@ class HeaderTests(TestCase):
             assert "camera=()" in policy, url
             assert "geolocation=()" in policy, url
             assert "microphone=()" in policy, url
+
+
+class BritishTimeTests(TestCase):
+    def test_a_date_an_editor_enters_is_london_time_stored_as_utc(self):
+        from datetime import UTC, datetime
+
+        from django.contrib.auth.models import User
+
+        from articles.models import Article
+
+        self.client.force_login(User.objects.create_superuser("root", password="pw"))
+        response = self.client.post(
+            "/admin/articles/article/add/",
+            {
+                "title": "Summer rows",
+                "slug": "summer-rows",
+                "body": "## Rows\n\nText.",
+                "status": "draft",
+                "published_at_0": "2026-07-01",
+                "published_at_1": "09:00:00",
+                "faqs-TOTAL_FORMS": 0,
+                "faqs-INITIAL_FORMS": 0,
+                "references-TOTAL_FORMS": 0,
+                "references-INITIAL_FORMS": 0,
+            },
+        )
+        assert response.status_code == 302
+        stored = Article.objects.get(slug="summer-rows").published_at
+        # 09:00 British Summer Time is 08:00 UTC.
+        assert stored == datetime(2026, 7, 1, 8, 0, tzinfo=UTC)
