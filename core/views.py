@@ -2,6 +2,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -85,9 +86,9 @@ def media(request, path):
         raise Http404("Not an image")
     try:
         response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, SuspiciousFileOperation) as error:
         # A name the file system cannot hold (over 255 bytes, a NUL byte...)
-        # names no file we have.
+        # or one outside MEDIA_ROOT names no file we have.
         raise Http404("No such file") from error
     if path.startswith("renditions/"):
         patch_cache_control(response, public=True, max_age=31_536_000, immutable=True)
