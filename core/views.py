@@ -1,3 +1,4 @@
+import sys
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from anatomy.models import Muscle, with_members
 from articles.models import Article
 from catalogue.models import Exercise
 from core.cache import cache_page_for_readers
+from safeguards.middleware import busy_response, is_busy_error
 
 HOME_PICKS = 6
 # Only images are ever stored under MEDIA_ROOT (core.images names each upload
@@ -102,6 +104,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A lock error raised outside a view (e.g. saving the session after it)
+    # never reaches DatabaseBusyMiddleware.process_exception: answer it here.
+    if is_busy_error(sys.exc_info()[1]):
+        return busy_response()
     # No context processors, no database: this must render when things are broken.
     template = loader.get_template("500.html")
     return HttpResponse(

@@ -64,3 +64,20 @@ class BusyTests(SimpleTestCase):
             is None
         )
         assert middleware.process_exception(request, ValueError("locked")) is None
+
+
+class BusyOutsideViewsTests(SimpleTestCase):
+    def test_the_500_handler_answers_a_lock_with_the_busy_page(self):
+        from core.views import server_error
+
+        request = RequestFactory().post("/admin/login/")
+        try:
+            raise OperationalError("database is locked")
+        except OperationalError:
+            response = server_error(request)
+        assert response.status_code == 503
+        assert "Busy, please try again" in response.content.decode()
+        try:
+            raise ValueError("something else")
+        except ValueError:
+            assert server_error(request).status_code == 500
