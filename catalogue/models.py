@@ -78,9 +78,12 @@ CARD_FIELDS = (
 class EquipmentQuerySet(models.QuerySet):
     def for_index(self, exercises):
         """Every item with the number of the given exercises that use it."""
+        # order_by explicitly: Django drops Meta.ordering from a GROUP BY query,
+        # and PostgreSQL's grouping then returns rows in storage order (which a
+        # restore from backup, for one, changes).
         return self.annotate(
             exercise_count=models.Count("exercises", filter=Q(exercises__in=exercises))
-        )
+        ).order_by("name")
 
 
 class EquipmentManager(models.Manager.from_queryset(EquipmentQuerySet)):

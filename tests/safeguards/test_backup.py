@@ -1,6 +1,7 @@
 """backup_site then restore_site into an empty database: every public page and
 every image is the same as before."""
 
+import difflib
 import shutil
 import tarfile
 import tempfile
@@ -115,7 +116,13 @@ class BackupRestoreTests(TestCase):
         after = crawl()
         assert after.keys() == before.keys()
         for url in before:
-            assert after[url] == before[url], url
+            if after[url] != before[url]:
+                diff = difflib.unified_diff(
+                    before[url].decode(errors="replace").splitlines(),
+                    after[url].decode(errors="replace").splitlines(),
+                    lineterm="",
+                )
+                raise AssertionError(f"{url} differs:\n" + "\n".join(list(diff)[:60]))
         restored = User.objects.get(username="edith")
         assert restored.check_password("pw")
         assert list(restored.groups.values_list("name", flat=True)) == ["Editors"]
