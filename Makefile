@@ -2,7 +2,9 @@
 PYTHON ?= python3.12
 VENV := .venv
 BIN := $(VENV)/bin
-MANAGE := $(BIN)/python manage.py
+# Production settings refuse to start without a secret key, so every manage.py
+# run gets DJANGO_SECRET_KEY, or the one generated once into .secret-key.
+MANAGE := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret-key)}" $(BIN)/python manage.py
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 CHROMIUM := /usr/bin/chromium
@@ -37,7 +39,7 @@ install-dev: $(DEV)
 
 # Migrate, then load the fixtures unless the content is already there, so that
 # running this twice neither fails nor duplicates nor overwrites editors' work.
-db: install
+db: install .secret-key
 	$(MANAGE) migrate --no-input
 	$(MANAGE) loadcontent
 	$(MANAGE) setup_editors
@@ -64,11 +66,12 @@ serve: export DJANGO_DEBUG = 0
 serve: export DJANGO_STATIC_MANIFEST = 1
 serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
 serve: db
-	@test -n "$$DJANGO_SECRET_KEY" || test -s .secret-key || \
-		$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > .secret-key
 	$(MANAGE) collectstatic --no-input -v0
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret-key)}" \
 		HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn config.wsgi -c config/gunicorn.py
+
+.secret-key: | $(BIN)/python
+	@test -s $@ || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 # Load test: the production setup at 45, 1,000 and 10,000 exercises, on SQLite
 # and (when PostgreSQL answers and redis-server is installed) PostgreSQL with a

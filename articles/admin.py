@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.urls import path
@@ -11,9 +11,10 @@ from articles.markdown import render_markdown
 from articles.models import FAQ, Article, Reference
 from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
 from core.history_admin import HistoryAdmin
+from safeguards.admin import StaleFormGuard, StaleFormGuardAdmin
 
 
-class ArticleForm(forms.ModelForm):
+class ArticleForm(StaleFormGuard):
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what shows)
@@ -67,7 +68,9 @@ class ReferenceInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, HistoryAdmin):
+class ArticleAdmin(
+    StaleFormGuardAdmin, PublishableAdminMixin, ImagePreviewMixin, HistoryAdmin
+):
     form = ArticleForm
     list_display = [
         "title",
@@ -139,7 +142,26 @@ class ArticleAdmin(PublishableAdminMixin, ImagePreviewMixin, HistoryAdmin):
         ):
             return JsonResponse({"error": "Not allowed"}, status=403)
         rendered = render_markdown(request.POST.get("body", "")[:200_000])
-        return JsonResponse({"html": rendered.html, "missing": rendered.missing_links})
+        return JsonResponse(
+            {
+                "html": rendered.html,
+                "missing": rendered.missing_links,
+                "hidden": rendered.hidden_links,
+            }
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        hidden = render_markdown(obj.body).hidden_links
+        if hidden:
+            names = ", ".join(f"“{name}”" for name in hidden)
+            self.message_user(
+                request,
+                f"Not linked yet: {names} (a draft or scheduled exercise). Readers "
+                "see the words without a link until it is published; the link then "
+                "appears by itself.",
+                messages.WARNING,
+            )
 
     @admin.display(description="Preview (as readers will see it)")
     def body_preview(self, obj):

@@ -22,7 +22,8 @@ def link_texts(texts):
     """Each text as safe HTML with its exercise names linked: one query in all."""
     texts = [text or "" for text in texts]
     names = [name for text in texts if "[[" in text for name in exercise_names_in(text)]
-    urls = resolve_exercises(list(dict.fromkeys(names))) if names else {}
+    # Only exercises readers may see are linked (drafts stay plain words).
+    urls = resolve_exercises(list(dict.fromkeys(names))).urls if names else {}
     return [_linked(text, urls) for text in texts]
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import markdown
 import nh3
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
@@ -25,6 +26,7 @@ from markdown.util import AtomicString
 
 from catalogue.models import Exercise
 from catalogue.search import compact_key
+from core.models import PublicationStatus
 
 EXERCISE_LINK = re.compile(r"\[\[([^\[\]|\n]{1,120})(?:\|([^\[\]\n]{1,200}))?\]\]")
 
@@ -84,6 +86,10 @@ class Rendered:
     html: str
     toc: list
     missing_links: list = field(default_factory=list)
+    # Names of exercises that exist but readers may not see yet (drafts,
+    # scheduled): shown as plain text, like a missing name, and flagged to editors.
+    hidden_links: list = field(default_factory=list)
+    relink_at: object = None
 
 
 def exercise_names_in(text):
@@ -97,24 +103,51 @@ def plain_text(text):
     return EXERCISE_LINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
 
 
+@dataclass
+class Resolved:
+    """Linked names resolved against what readers may see."""
+
+    urls: dict = field(default_factory=dict)  # name -> URL of a public exercise
+    hidden: list = field(default_factory=list)  # names of drafts or scheduled ones
+    relink_at: object = None  # when the first scheduled one goes live
+
+
 def resolve_exercises(names):
-    """Map each linked name to its exercise's URL, by name or alias."""
+    """Map each linked name to its exercise's URL, by name or alias.
+
+    Only exercises readers may see are linked: a draft's or a scheduled
+    exercise's name and slug must not reach a page (the link would be a 404
+    anyway). Such names are reported as hidden, and ``relink_at`` says when
+    the first scheduled one goes live, so the article is rendered again then.
+    """
     keys = {name: compact_key(name) for name in names}
     wanted = Q()
     for key in set(keys.values()):
         if key:
             wanted |= Q(search_names__contains=f" {key} ")
     if not wanted:
-        return {}
-    index = {}
+        return Resolved()
+    public, private, scheduled = {}, set(), []
+    now = timezone.now()
     for exercise in Exercise.objects.filter(wanted).only(
-        "name", "slug", "search_names"
+        "name", "slug", "search_names", "status", "published_at"
     ):
+        if not exercise.is_public:
+            private.update(exercise.search_names.split())
+            if exercise.status == PublicationStatus.PUBLISHED:
+                scheduled.append(exercise.published_at)
+            continue
         for key in exercise.search_names.split():
             # The exercise's own name wins over another exercise's alias.
-            if key not in index or compact_key(exercise.name) == key:
-                index[key] = exercise.get_absolute_url()
-    return {name: index[key] for name, key in keys.items() if key in index}
+            if key not in public or compact_key(exercise.name) == key:
+                public[key] = exercise.get_absolute_url()
+    return Resolved(
+        urls={name: public[key] for name, key in keys.items() if key in public},
+        hidden=[
+            name for name, key in keys.items() if key not in public and key in private
+        ],
+        relink_at=min((at for at in scheduled if at > now), default=None),
+    )
 
 
 class ExerciseLinkProcessor(InlineProcessor):
@@ -180,7 +213,8 @@ def sanitise(dirty_html):
 
 def render_markdown(text):
     missing = []
-    urls = resolve_exercises(exercise_names_in(text))
+    resolved = resolve_exercises(exercise_names_in(text))
+    urls = resolved.urls
     md = markdown.Markdown(
         extensions=[
             "sane_lists",
@@ -196,5 +230,9 @@ def render_markdown(text):
     return Rendered(
         html=sanitise(body),
         toc=flatten_toc(md.toc_tokens),
-        missing_links=list(dict.fromkeys(missing)),
+        missing_links=[
+            name for name in dict.fromkeys(missing) if name not in resolved.hidden
+        ],
+        hidden_links=resolved.hidden,
+        relink_at=resolved.relink_at,
     )

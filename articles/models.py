@@ -1,14 +1,28 @@
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.markdown import render_markdown
 from core.images import Illustrated
-from core.models import Publishable, PublishableQuerySet
+from core.models import ContentVersion, Publishable, PublishableQuerySet
 
 
 class ArticleQuerySet(PublishableQuerySet):
     def for_detail(self):
         return self.prefetch_related("faqs", "references")
+
+    def relink(self):
+        """Render again the articles that link exercises, after an exercise was
+        published, unpublished, renamed or deleted. Moves the content version
+        when a stored body changed, so no page cached in between outlives it."""
+        changed = [
+            article.pk
+            for article in self.filter(body__contains="[[")
+            if article.relink()
+        ]
+        if changed:
+            ContentVersion.bump()
+        return changed
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -76,6 +90,13 @@ class Article(Publishable, Illustrated):
     toc = models.JSONField(
         "table of contents", editable=False, default=list, blank=True
     )
+    relink_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When an exercise this article links goes live: the body is "
+        "rendered again then, to link it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -102,7 +123,25 @@ class Article(Publishable, Illustrated):
         rendered = render_markdown(self.body)
         self.body_html = rendered.html
         self.toc = rendered.toc
+        self.relink_at = rendered.relink_at
         return rendered.missing_links
+
+    def relink(self):
+        """Render again; store the result if it changed. True when it did."""
+        before = (self.body_html, self.toc, self.relink_at)
+        self.render()
+        if (self.body_html, self.toc, self.relink_at) == before:
+            return False
+        Article.objects.filter(pk=self.pk).update(
+            body_html=self.body_html, toc=self.toc, relink_at=self.relink_at
+        )
+        return True
+
+    def relink_if_due(self):
+        """A scheduled exercise this article links has gone live: link it now.
+        (No save happened then, so nothing else would render the body again.)"""
+        if self.relink_at and self.relink_at <= timezone.now() and self.relink():
+            ContentVersion.bump()
 
 
 class OrderedArticlePart(models.Model):

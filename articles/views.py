@@ -20,6 +20,7 @@ def article_list(request):
 def article_detail(request, slug):
     articles = Article.objects.visible_to(request.user).for_detail()
     article = get_object_or_404(articles, slug=slug)
+    article.relink_if_due()
     trail = breadcrumbs(("Articles", "articles:article_list"), (article.title, None))
     return render(
         request,

@@ -8,6 +8,7 @@ from anatomy.models import Muscle
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Step
 from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
 from core.history_admin import HistoryAdmin
+from safeguards.admin import StaleFormGuard, StaleFormGuardAdmin
 
 # Renumbered steps wait here while the others move, so that swapping step 2 and
 # step 3 never breaks the one-number-per-step rule halfway through a save.
@@ -45,6 +46,27 @@ class StepFormSet(BaseInlineFormSet):
                     f"Two steps are numbered {number}. Give each step its own number."
                 )
             numbers.add(number)
+        self.check_numbers_saved_meanwhile(numbers)
+
+    def check_numbers_saved_meanwhile(self, numbers):
+        """A number another editor gave a step since this form was opened is a
+        form error here, not an IntegrityError at the database."""
+        if self.instance.pk is None:
+            return
+        ours = [form.instance.pk for form in self.initial_forms if form.instance.pk]
+        taken = set(
+            Step.objects.filter(exercise=self.instance)
+            .exclude(pk__in=ours)
+            .values_list("number", flat=True)
+        )
+        clashes = sorted(number for number in numbers if number in taken)
+        if clashes:
+            listed = ", ".join(str(number) for number in clashes)
+            raise ValidationError(
+                f"Someone else has saved a step numbered {listed} since you opened "
+                "this form. Give your step another number (or reload the page to "
+                "see theirs)."
+            )
 
     def save(self, commit=True):
         if commit:
@@ -98,8 +120,17 @@ class SpecificMuscleFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ExerciseForm(StaleFormGuard):
+    class Meta:
+        model = Exercise
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what shows)
+
+
 @admin.register(Exercise)
-class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, HistoryAdmin):
+class ExerciseAdmin(
+    StaleFormGuardAdmin, PublishableAdminMixin, ImagePreviewMixin, HistoryAdmin
+):
+    form = ExerciseForm
     list_display = [
         "name",
         "level",

@@ -27,7 +27,7 @@ from django.db.models.functions import Greatest
 from anatomy.models import Muscle
 from catalogue import search
 from catalogue.choices import WORKING_ROLES, Role
-from core.models import PublishableQuerySet
+from core.models import ContentVersion, PublishableQuerySet
 
 # The columns an exercise card needs (see ExerciseQuerySet.for_list).
 CARD_FIELDS = (
@@ -69,9 +69,12 @@ def card_prefetches():
 class EquipmentQuerySet(models.QuerySet):
     def for_index(self, exercises):
         """Every item with the number of the given exercises that use it."""
+        # order_by explicitly: Django drops Meta.ordering from a GROUP BY query,
+        # and PostgreSQL's grouping then returns rows in storage order (which a
+        # restore from backup, for one, changes).
         return self.annotate(
             exercise_count=models.Count("exercises", filter=Q(exercises__in=exercises))
-        )
+        ).order_by("name")
 
 
 class ExerciseQuerySet(PublishableQuerySet):
@@ -173,9 +176,10 @@ class ExerciseQuerySet(PublishableQuerySet):
         # planner combines index scans instead of reading every row; the %>
         # operator's threshold is pg_trgm.word_similarity_threshold, set for each
         # connection in settings (search.TYPO_SIMILARITY).
-        nothing_exact = ~Exists(
-            self.model.objects.alias(search_document=document).filter(exact)
-        )
+        # "Nothing matched" is decided among the exercises being searched (what
+        # this reader may see): a draft's exact match must not hide the typo
+        # suggestions, nor reveal itself by their absence.
+        nothing_exact = ~Exists(self.alias(search_document=document).filter(exact))
         typo = nothing_exact & (
             Q(name__trigram_word_similar=text)
             | Q(search_names__trigram_word_similar=text)
@@ -222,6 +226,10 @@ class ExerciseQuerySet(PublishableQuerySet):
         self.model.objects.bulk_update(
             exercises, ["letter", "search_names", "search_text"], batch_size=500
         )
+        # bulk_update sends no signal, and the index decides what search shows:
+        # move the content version after it, not only before (core.signals).
+        if exercises:
+            ContentVersion.bump()
 
     def neighbours(self, exercise):
         """The exercises before and after this one, A–Z."""

@@ -2,7 +2,7 @@
 Settings for the exercise catalogue, read from the environment.
 
     DJANGO_DEBUG            "1" for development (default off)
-    DJANGO_SECRET_KEY       required in production; an insecure fallback otherwise
+    DJANGO_SECRET_KEY       required when DEBUG is off; an insecure fallback in DEBUG
     DJANGO_ALLOWED_HOSTS    comma-separated (default "localhost,127.0.0.1")
     DATABASE_URL            sqlite:///path or postgres://user@host:port/name
                             (default: SQLite in db.sqlite3 beside manage.py)
@@ -12,13 +12,17 @@ Settings for the exercise catalogue, read from the environment.
     RELEASE                 the deployed release (default: the git commit); part
                             of every page-cache key, so hosts sharing one Redis
                             share pages of the same release and never another's
+    DJANGO_HSTS_SECONDS     HSTS max-age with DEBUG off (default one year)
+    DJANGO_HSTS_INCLUDE_SUBDOMAINS, DJANGO_HSTS_PRELOAD  "1" to opt in (default off)
 """
 
 import os
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -69,10 +73,16 @@ def git_commit():
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
-SECRET_KEY = os.environ.get(
-    "DJANGO_SECRET_KEY",
-    "django-insecure-only-for-development-set-DJANGO_SECRET_KEY-in-production",
-)
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        # A known key lets anyone forge sessions and password-reset links, so a
+        # production process must not start on the development fallback.
+        raise ImproperlyConfigured(
+            "Set DJANGO_SECRET_KEY to a long random value (or DJANGO_DEBUG=1 for "
+            "development). `make serve` generates one into .secret-key."
+        )
+    SECRET_KEY = "django-insecure-only-for-development-set-DJANGO_SECRET_KEY"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
@@ -88,6 +98,9 @@ if not USING_POSTGRES:
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # Wait this long (seconds) for another writer's lock before giving up;
+        # core.busy turns a lock that outlasts it into a "busy, try again" page.
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", 20)),
     }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -127,6 +140,8 @@ INSTALLED_APPS = [
     "django_filters",
     # Version history and one-step restore for editors (see curation/history.py).
     "reversion",
+    "axes",
+    "safeguards",
     "core",
     "anatomy",
     "catalogue",
@@ -154,8 +169,15 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A merged exercise's old address: 404 from the catalogue, 301 from here.
     "curation.redirects.MergedExerciseRedirectMiddleware",
-    # Last, so that it sees a view's database error first: a designed 503.
+    # A database that does not answer: a designed 503 (core.middleware).
     "core.middleware.DatabaseOutageMiddleware",
+    "safeguards.middleware.PermissionsPolicyMiddleware",
+    # After the outage middleware, so that its process_exception runs first: a
+    # lock is "busy, try again", not an outage.
+    "safeguards.middleware.DatabaseBusyMiddleware",
+    # Last, as django-axes requires: refuses a locked-out sign-in before the
+    # password is hashed (that hashing is the cost an attacker would exploit).
+    "axes.middleware.AxesMiddleware",
 ]
 
 if env_bool("DJANGO_QUERY_COUNT_HEADER"):
@@ -192,7 +214,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
-TIME_ZONE = "UTC"
+# Editors enter and read dates in British time; the database stores UTC.
+TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
@@ -232,8 +255,15 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = (
     0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
 )
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
+# Subdomains and preloading bind every host under the domain to HTTPS for a long
+# time (preload lists are slow to leave), so only on a deployer's explicit word.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+# check --deploy warns about both being off; off is the deliberate default here.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -257,6 +287,40 @@ SECURE_CSP = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures for one
+# username, or from one address, that username or address is refused for the
+# cooling-off period; everyone else signs in as usual. A success resets the
+# count. Behind a proxy, REMOTE_ADDR is the proxy's: see README.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "safeguards.views.locked_out"
+
+# No page uses any of these browser features; deny them to every origin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ import os
 
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.pop("DJANGO_STATIC_MANIFEST", None)
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-" + "x" * 50)
 
 from config.settings import *  # noqa: E402, F403
 from config.settings import LOGGING, MIDDLEWARE  # noqa: E402

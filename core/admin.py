@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from core.models import ContentVersion, PublicationStatus
+from core.signals import publication_changed
 
 IMAGE_FIELDSET = (
     "Image",
@@ -39,6 +40,13 @@ class ImagePreviewMixin:
         )
 
 
+def touched(queryset):
+    """Move updated_at on with a bulk change, so that an editor's form opened
+    before it is seen as stale (safeguards.admin) rather than undoing it."""
+    fields = {field.name for field in queryset.model._meta.get_fields()}
+    return {"updated_at": timezone.now()} if "updated_at" in fields else {}
+
+
 class PublishableAdminMixin:
     """Publish and unpublish in bulk; the content version moves on, so pages update."""
 
@@ -51,8 +59,11 @@ class PublishableAdminMixin:
     @admin.action(description="Publish the selected items now", permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(
-            status=PublicationStatus.PUBLISHED, published_at=timezone.now()
+            status=PublicationStatus.PUBLISHED,
+            published_at=timezone.now(),
+            **touched(queryset),
         )
+        publication_changed.send(sender=self.model)
         ContentVersion.bump()
         self.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
 
@@ -60,7 +71,8 @@ class PublishableAdminMixin:
         description="Turn the selected items back into drafts", permissions=["change"]
     )
     def unpublish(self, request, queryset):
-        count = queryset.update(status=PublicationStatus.DRAFT)
+        count = queryset.update(status=PublicationStatus.DRAFT, **touched(queryset))
+        publication_changed.send(sender=self.model)
         ContentVersion.bump()
         self.message_user(
             request, f"{count} item(s) are drafts again.", messages.SUCCESS

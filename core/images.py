@@ -16,11 +16,19 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core.models import ContentVersion
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+# Stored files are named after what they are, not what the upload claimed: a
+# PNG called "x.pdf" is served as an image, never as application/pdf.
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+EXIF_ORIENTATION = 0x0112
+ROTATED_ORIENTATIONS = {5, 6, 7, 8}  # a quarter turn: width and height swap
 RENDITION_WIDTHS = (320, 640, 960, 1280, 1600)
 RENDITION_QUALITY = 80
 
@@ -87,10 +95,48 @@ class CheckedImageFormField(forms.ImageField):
         if data in self.empty_values:
             return None
         check_image(data)
-        return super().to_python(data)
+        upload = super().to_python(data)
+        stem = PurePosixPath(upload.name or "").stem.strip(". ") or "image"
+        upload.name = f"{stem}.{EXTENSIONS[upload.image.format]}"
+        return upload
+
+
+def oriented_size(image):
+    """An opened Pillow image's size as it is displayed (its EXIF orientation applied)."""
+    width, height = image.size
+    try:
+        orientation = image.getexif().get(EXIF_ORIENTATION)
+    except Exception:  # damaged EXIF: the pixels are still what they are
+        orientation = None
+    return (height, width) if orientation in ROTATED_ORIENTATIONS else (width, height)
+
+
+class OrientedImageFieldFile(ImageFieldFile):
+    """Width and height as readers see the image, so that a phone photo stored
+    sideways with an EXIF rotation gets the same box as its renditions."""
+
+    def _get_image_dimensions(self):
+        if not hasattr(self, "_dimensions_cache"):
+            close = self.closed
+            self.open()
+            position = self.tell()
+            try:
+                self.seek(0)
+                with Image.open(self) as image:
+                    self._dimensions_cache = oriented_size(image)
+            except Exception:
+                self._dimensions_cache = (None, None)
+            finally:
+                if close:
+                    self.close()
+                else:
+                    self.seek(position)
+        return self._dimensions_cache
 
 
 class CheckedImageField(models.ImageField):
+    attr_class = OrientedImageFieldFile
+
     def formfield(self, **kwargs):
         widget = forms.ClearableFileInput(
             attrs={"accept": "image/jpeg,image/png,image/webp"}
@@ -204,6 +250,9 @@ class Illustrated(models.Model):
         type(self).objects.filter(pk=self.pk).update(
             image_renditions=self.image_renditions
         )
+        # After the write (the save's own bump came before it), so that a page
+        # cached in between, without the renditions, is not served on.
+        ContentVersion.bump()
 
     @property
     def image_srcset(self):

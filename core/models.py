@@ -59,8 +59,10 @@ class Publishable(models.Model):
     status = models.CharField(
         max_length=10,
         choices=PublicationStatus,
-        default=PublicationStatus.PUBLISHED,
-        help_text="Drafts are only visible to editors, who see a preview.",
+        # A first save of something half-written must not make it public.
+        default=PublicationStatus.DRAFT,
+        help_text="Drafts are only visible to editors, who see a preview. "
+        "New items start as drafts.",
     )
     published_at = models.DateTimeField(
         "publish date",

@@ -1,9 +1,14 @@
 """Move the content version on whenever content changes (see core.cache)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 
 from core.content import content_models
 from core.models import ContentVersion
+
+# Sent by bulk changes of publication (QuerySet.update skips post_save), with
+# the model as sender, so that what depends on it can follow.
+publication_changed = Signal()
 
 
 def content_changed(sender, **kwargs):

@@ -12,6 +12,7 @@ from PIL import Image
 from anatomy.models import Muscle
 from articles.models import Article
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Role, Step
+from core.models import PublicationStatus
 
 _numbers = itertools.count(1)
 
@@ -47,6 +48,8 @@ def make_exercise(
 ):
     """An exercise with ``steps`` numbered steps (or the given step texts)."""
     name = name or f"Exercise {next(_numbers)}"
+    # New content starts as a draft; a test's exercise is public unless it says.
+    fields.setdefault("status", PublicationStatus.PUBLISHED)
     exercise = Exercise.objects.create(
         name=name, slug=fields.pop("slug", slugify(name)), **fields
     )
@@ -77,6 +80,7 @@ def make_exercise(
 
 
 def make_article(title="Middle back basics", body="## First\n\nText.", **fields):
+    fields.setdefault("status", PublicationStatus.PUBLISHED)
     return Article.objects.create(
         title=title, slug=fields.pop("slug", slugify(title)), body=body, **fields
     )

@@ -1,7 +1,9 @@
 import sys
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -18,8 +20,12 @@ from catalogue.models import Exercise
 from core.cache import cache_page_for_readers
 from core.cache_guard import cache_health
 from core.middleware import service_unavailable
+from safeguards.middleware import busy_response, is_busy_error
 
 HOME_PICKS = 6
+# Only images are ever stored under MEDIA_ROOT (core.images names each upload
+# after the format Pillow detects), so nothing else is served from it.
+MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
 
 @require_safe
@@ -92,7 +98,14 @@ def favicon(request):
 @require_safe
 def media(request, path):
     """Uploaded images. Renditions have content-hashed paths, so they never change."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if PurePosixPath(path).suffix.lower() not in MEDIA_SUFFIXES:
+        raise Http404("Not an image")
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError, SuspiciousFileOperation) as error:
+        # A name the file system cannot hold (over 255 bytes, a NUL byte...)
+        # or one outside MEDIA_ROOT names no file we have.
+        raise Http404("No such file") from error
     if path.startswith("renditions/"):
         patch_cache_control(response, public=True, max_age=31_536_000, immutable=True)
     else:
@@ -105,6 +118,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A lock error raised outside a view (e.g. saving the session after it)
+    # never reaches DatabaseBusyMiddleware.process_exception: answer it here.
+    if is_busy_error(sys.exc_info()[1]):
+        return busy_response()
     # No context processors, no database: this must render when things are broken.
     # A database error outside a view (a middleware's) is an outage too: a 503.
     if isinstance(sys.exc_info()[1], DatabaseError):

@@ -72,6 +72,7 @@ class ArticleAdminTests(TestCase):
         assert response.json() == {
             "html": '<p><strong>Hi</strong>  <span class="exercise-link exercise-link--missing">Nope</span></p>',
             "missing": ["Nope"],
+            "hidden": [],
         }
         change = self.client.get(f"/admin/articles/article/{self.article.pk}/change/")
         assert re.search(

@@ -26,9 +26,15 @@
         .then(function (response) { return response.json(); })
         .then(function (result) {
           preview.innerHTML = result.html || "";
-          status.textContent = result.missing && result.missing.length
-            ? "No exercise is called: " + result.missing.join(", ")
-            : "Preview updated.";
+          var notes = [];
+          if (result.missing && result.missing.length) {
+            notes.push("No exercise is called: " + result.missing.join(", ") + ".");
+          }
+          if (result.hidden && result.hidden.length) {
+            notes.push("Not visible to readers yet (draft or scheduled), so not linked: " +
+              result.hidden.join(", ") + ".");
+          }
+          status.textContent = notes.length ? notes.join(" ") : "Preview updated.";
         })
         .catch(function () { status.textContent = "The preview could not be updated."; });
     }
