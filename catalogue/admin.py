@@ -114,6 +114,7 @@ class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
         "status",
         "level",
         "category",
+        "pattern",
         "is_best",
         ("equipment", admin.RelatedOnlyFieldListFilter),
         ("muscle_groups", admin.RelatedOnlyFieldListFilter),
@@ -135,6 +136,7 @@ class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
                 "fields": [
                     "level",
                     "category",
+                    "pattern",
                     "force",
                     "mechanic",
                     "equipment",

@@ -17,6 +17,7 @@ from django.urls import reverse
 from catalogue.facets import count_facets, vocabulary
 from catalogue.filters import ExerciseFilter, Sort
 from catalogue.models import LETTERS, OTHER_LETTER
+from catalogue.selection import BODYWEIGHT
 
 PER_PAGE = 48
 
@@ -53,6 +54,7 @@ class Browse:
             facets.muscles,
             facets.tally,
         )
+        self.have = facets.have
         self.sort = self.filterset.sort_order
         paginator = Paginator(self.filterset.ordered(self.filterset.qs), per_page)
         # The tally counted the same selection already: no COUNT(*) query.
@@ -82,10 +84,19 @@ class Browse:
         return sum(option.selected_count for option in self.muscles)
 
     @property
+    def have_selected(self):
+        return sum(option.selected_count for option in self.have)
+
+    @property
+    def no_equipment_url(self):
+        """One click to "no equipment": the list with body weight as the only kit."""
+        return self.url(have=[BODYWEIGHT], page=None)
+
+    @property
     def more_selected(self):
         """How many of level, type, picks and a non-default order are chosen."""
-        chosen = len(self.filterset.value("level")) + len(
-            self.filterset.value("category")
+        chosen = sum(
+            len(self.filterset.value(name)) for name in ("level", "category", "pattern")
         )
         return chosen + int(self.best_only) + int(bool(self.filterset.value("sort")))
 
@@ -98,7 +109,8 @@ class Browse:
         """The list's query as understood: unknown values and invalid input left out."""
         value = self.filterset.value
         params = {
-            name: value(name) for name in ("equipment", "muscle", "level", "category")
+            name: value(name)
+            for name in ("equipment", "have", "muscle", "level", "category", "pattern")
         }
         params["q"] = [value("q")] if value("q") else []
         params["best"] = ["1"] if value("best") else []
@@ -148,6 +160,7 @@ class Browse:
             ("muscle", [o for g in self.muscles for o in (g, *g.children)]),
             ("level", self.tally.level_options()),
             ("category", self.tally.category_options()),
+            ("pattern", self.tally.pattern_options()),
         ]
         for name, options in facets:
             chosen = self.filterset.value(name)
@@ -157,6 +170,12 @@ class Browse:
                     chips.append(Chip(option.label, self.url(**{name: rest or None})))
         if self.filterset.value("best"):
             chips.append(Chip("Editors' picks", self.url(best=None)))
+        owned = self.filterset.value("have")
+        for option in self.have:
+            if option.value in owned:
+                rest = [value for value in owned if value != option.value]
+                label = f"I own: {option.label}"
+                chips.append(Chip(label, self.url(have=rest or None)))
         return chips
 
     def pagination_url(self, number):

@@ -6,21 +6,41 @@ facet as it stands. Three queries cover it whatever the catalogue size:
 
 - one for the names of every equipment item and muscle (the filter's choices),
   one for their counts (grouped counts over the link tables);
-- one grouped count over (level, type, editors' pick, letter) of the
-  exercises matching the search, equipment and muscle filters, from which the
-  level, type and pick counts, the total and the letter index are all summed
-  in Python.
+- one grouped count over (level, type, editors' pick, letter, pattern, how
+  many items the reader lacks, and which when it is one) of the exercises
+  matching the search, equipment and muscle filters, from which the level,
+  type, pick, pattern and "what I own" counts, the total and the letter index
+  are all summed in Python. A "have" option counts the list with that item
+  added to the kit: the exercises lacking nothing, plus those lacking only it.
 
 Every narrowing goes through ``ExerciseQuerySet.matching``.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, Value
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from anatomy.models import Muscle
-from catalogue.models import Category, Equipment, Exercise, ExerciseMuscle, Level
-from catalogue.selection import Selection
+from catalogue.models import (
+    Category,
+    Equipment,
+    Exercise,
+    ExerciseMuscle,
+    Level,
+    Pattern,
+)
+from catalogue.selection import BODYWEIGHT, Selection
 
 
 @dataclass
@@ -111,48 +131,82 @@ def facet_options(rows, counts, equipment_selected, muscles_selected):
     return equipment, list(groups.values())
 
 
+# A tally row: (level, type, pick, letter, pattern, items lacking (0, 1 or 2 for
+# more), the one item lacking or None, count).
+LEVEL, CATEGORY, BEST, LETTER, PATTERN, LACKING, LACKED_ITEM = range(7)
+
+
 @dataclass
 class Tally:
     """The grouped count of the list's exercises, and what follows from it.
 
-    ``rows`` are (level, type, pick, letter, count) for the exercises matching
-    every facet but level, type and pick, which are applied here, each left
-    out in turn for its own options' counts.
+    ``rows`` count the exercises matching every facet but level, type, pick,
+    pattern and "have", which are applied here, each left out in turn for its
+    own options' counts.
     """
 
     rows: list
     selection: Selection
 
+    def admitted(self, ignoring=None):
+        for row in self.rows:
+            if self.selection.admits(
+                row[LEVEL],
+                row[CATEGORY],
+                row[BEST],
+                ignoring,
+                pattern=row[PATTERN],
+                missing=row[LACKING],
+            ):
+                yield row
+
     def total(self):
-        return sum(row[-1] for row in self.rows if self.selection.admits(*row[:3]))
+        return sum(row[-1] for row in self.admitted())
 
     def count_by(self, index, ignoring):
         counts = {}
-        for row in self.rows:
-            if self.selection.admits(*row[:3], ignoring=ignoring):
-                counts[row[index]] = counts.get(row[index], 0) + row[-1]
+        for row in self.admitted(ignoring):
+            counts[row[index]] = counts.get(row[index], 0) + row[-1]
         return counts
 
     def level_options(self):
-        counts = self.count_by(0, "levels")
+        counts = self.count_by(LEVEL, "levels")
         return [
             Option(v, label, counts.get(v, 0), v in self.selection.levels)
             for v, label in Level.choices
         ]
 
     def category_options(self):
-        counts = self.count_by(1, "categories")
+        counts = self.count_by(CATEGORY, "categories")
         return [
             Option(v, label, counts.get(v, 0), v in self.selection.categories)
             for v, label in Category.choices
         ]
 
+    def pattern_options(self):
+        counts = self.count_by(PATTERN, "patterns")
+        return [
+            Option(v, label, counts.get(v, 0), v in self.selection.patterns)
+            for v, label in Pattern.choices
+        ]
+
+    def have_counts(self, equipment_rows):
+        """Equipment pk -> how many the list would show with it added to the kit."""
+        lacking_none, lacking_one = 0, {}
+        for row in self.admitted("have"):
+            if row[LACKING] == 0:
+                lacking_none += row[-1]
+            elif row[LACKING] == 1:
+                item = row[LACKED_ITEM]
+                lacking_one[item] = lacking_one.get(item, 0) + row[-1]
+        return {pk: lacking_none + lacking_one.get(pk, 0) for pk in equipment_rows}
+
     def best_count(self):
-        return self.count_by(2, "best").get(True, 0)
+        return self.count_by(BEST, "best").get(True, 0)
 
     def letters(self):
         """Letters of the current list, with how many exercises each has."""
-        return self.count_by(3, None)
+        return self.count_by(LETTER, None)
 
 
 @dataclass
@@ -162,6 +216,28 @@ class Facets:
     equipment: list
     muscles: list
     tally: Tally
+    have: list = field(default_factory=list)
+
+
+def lacking(owned):
+    """How many of an exercise's items are not in ``owned`` (0, 1 or 2 for more),
+    and which one when it lacks exactly one: two annotations for the tally."""
+    items = (
+        Exercise.equipment.through.objects.filter(exercise=OuterRef("pk"))
+        .exclude(equipment__slug__in=owned)
+        .order_by()
+        .values("exercise")
+    )
+    number = Coalesce(Subquery(items.annotate(n=Count("*")).values("n")[:1]), Value(0))
+    which = Subquery(items.annotate(item=Min("equipment_id")).values("item")[:1])
+    return {
+        "lacking": Case(
+            When(lacking_n=0, then=Value(0)),
+            When(lacking_n=1, then=Value(1)),
+            default=Value(2),
+        ),
+        "lacked_item": Case(When(lacking_n=1, then=which), default=None),
+    }, number
 
 
 def count_facets(exercises, selection, rows):
@@ -176,10 +252,31 @@ def count_facets(exercises, selection, rows):
     equipment, muscles = facet_options(
         rows, counts, selection.equipment, selection.muscles
     )
+    columns, number = lacking(selection.owned)
     grouped = (
-        exercises.matching(selection.without("levels", "categories", "best"))
+        exercises.matching(
+            selection.without("levels", "categories", "best", "patterns", "have")
+        )
         .order_by()
-        .values_list("level", "category", "is_best", "letter")
+        .alias(lacking_n=number)
+        .annotate(**columns)
+        .values_list(
+            "level", "category", "is_best", "letter", "pattern", *columns.keys()
+        )
         .annotate(n=Count("pk"))
     )
-    return Facets(equipment, muscles, Tally(list(grouped), selection))
+    tally = Tally(list(grouped), selection)
+    return Facets(equipment, muscles, tally, have_options(rows, tally, selection))
+
+
+def have_options(rows, tally, selection):
+    """The "what I own" options: body weight ("no equipment") first."""
+    items = [
+        (pk, slug, name) for kind, pk, slug, name, *_ in rows if kind == "equipment"
+    ]
+    counts = tally.have_counts([pk for pk, _, _ in items])
+    options = [
+        Option(slug, name, counts[pk], slug in selection.have)
+        for pk, slug, name in items
+    ]
+    return sorted(options, key=lambda option: option.value != BODYWEIGHT)

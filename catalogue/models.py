@@ -12,6 +12,7 @@ from catalogue.choices import (  # noqa: F401 (the app's public names)
     Force,
     Level,
     Mechanic,
+    Pattern,
     Role,
     letter_for,
 )
@@ -75,6 +76,14 @@ class Exercise(Publishable, Illustrated):
     mechanic = models.CharField(max_length=10, choices=Mechanic, blank=True)
     category = models.CharField(
         "type", max_length=24, choices=Category, default=Category.STRENGTH
+    )
+    pattern = models.CharField(
+        "movement pattern",
+        max_length=20,
+        choices=Pattern,
+        blank=True,
+        db_index=True,
+        help_text="How it moves: alternatives, the list's filter and routines use it.",
     )
     equipment = models.ManyToManyField(Equipment, related_name="exercises", blank=True)
     muscle_groups = models.ManyToManyField(

@@ -118,6 +118,10 @@ class ExerciseQuerySet(PublishableQuerySet):
             exercises = exercises.filter(category__in=selection.categories)
         if selection.best:
             exercises = exercises.filter(is_best=True)
+        if selection.patterns:
+            exercises = exercises.filter(pattern__in=selection.patterns)
+        if selection.have:
+            exercises = exercises.filter(~needs_more_than(selection.owned))
         return exercises
 
     def search(self, query):
@@ -229,6 +233,17 @@ def uses_equipment(slugs):
     return Exists(
         Exercise.equipment.through.objects.filter(
             exercise=OuterRef("pk"), equipment__slug__in=slugs
+        )
+    )
+
+
+def needs_more_than(owned):
+    """The condition "needs an item not in ``owned``": "have" is its negation."""
+    from catalogue.models import Exercise
+
+    return Exists(
+        Exercise.equipment.through.objects.filter(exercise=OuterRef("pk")).exclude(
+            equipment__slug__in=owned
         )
     )
 

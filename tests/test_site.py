@@ -22,6 +22,8 @@ BUDGETS = {
     "/exercises/?equipment=dumbbells&muscle=back&level=beginner": 8,
     "/exercises/?q=pull+ups&muscle=latissimus-dorsi": 8,
     "/exercises/?page=2": 8,
+    "/exercises/?have=dumbbells&have=flat-bench-without-rack&pattern=horizontal-pull": 8,
+    "/exercises/?have=bodyweight": 8,
     "/exercises/pull-up/": 10,
     "/exercises/renegade-rows/": 10,
     "/equipment/": 4,
