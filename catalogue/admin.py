@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 
 from anatomy.models import Muscle
+from catalogue.admin_relations import AlternativeOverrideInline
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Step
 from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
 
@@ -124,7 +125,7 @@ class ExerciseAdmin(PublishableAdminMixin, ImagePreviewMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["equipment", "muscle_groups"]
     readonly_fields = ["image_preview", "source_ref", "created_at", "updated_at"]
-    inlines = [StepInline, ExerciseMuscleInline]
+    inlines = [StepInline, ExerciseMuscleInline, AlternativeOverrideInline]
     list_per_page = 50
     show_full_result_count = False
     date_hierarchy = "published_at"

@@ -9,6 +9,7 @@ what the page links to.
 
 from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -86,6 +87,12 @@ class Browse:
     @property
     def have_selected(self):
         return sum(option.selected_count for option in self.have)
+
+    @property
+    def kit_query(self):
+        """``?have=...`` for links to exercise pages, whose alternatives follow the kit."""
+        have = self.filterset.value("have")
+        return f"?{urlencode({'have': have}, doseq=True)}" if have else ""
 
     @property
     def no_equipment_url(self):

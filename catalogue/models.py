@@ -267,3 +267,9 @@ class ExerciseMuscle(models.Model):
         return (*self.exercise.natural_key(), *self.muscle.natural_key())
 
     natural_key.dependencies = ["catalogue.exercise", "anatomy.muscle"]
+
+
+# Relations between exercises live in their own modules; imported here so that
+# Django registers them with the catalogue app.
+from catalogue.alternatives import AlternativeOverride  # noqa: E402, F401
+from catalogue.progressions import Progression, Rung  # noqa: E402, F401

@@ -1,8 +1,11 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from catalogue.alternatives import alternatives_for, kit_from
 from catalogue.browse import Browse
+from catalogue.compare import compare
 from catalogue.models import Equipment, Exercise, Role
+from catalogue.progressions import places_of
 from core.cache import cache_page_for_readers
 from core.navigation import breadcrumbs
 
@@ -22,6 +25,9 @@ def exercise_detail(request, slug):
     muscle_links = list(exercise.muscle_links.all())
     primary_ids = [link.muscle_id for link in muscle_links if link.role == Role.PRIMARY]
     previous, following = exercises.neighbours(exercise)
+    kit = kit_from(request.GET)
+    # Alternatives and ladders offer readers' exercises only, even to an editor.
+    published = Exercise.objects.published()
     context = {
         "exercise": exercise,
         "steps": exercise.steps.all(),
@@ -36,6 +42,15 @@ def exercise_detail(request, slug):
             ),
         ],
         "related": exercises.related_to(exercise, primary_ids),
+        "kit": kit,
+        "alternatives": alternatives_for(
+            exercise,
+            exercise.equipment.all(),
+            primary_ids,
+            published,
+            have=[slug for slug, _ in kit],
+        ),
+        "places": places_of(exercise, published),
         "breadcrumbs": breadcrumbs(
             ("Exercises", "catalogue:exercise_list"), (exercise.name, None)
         ),
@@ -52,3 +67,20 @@ def equipment_list(request):
     return render(
         request, "catalogue/equipment_list.html", {"equipment_list": equipment}
     )
+
+
+@require_safe
+@cache_page_for_readers
+def exercise_compare(request):
+    comparison = compare(
+        request.GET,
+        Exercise.objects.visible_to(request.user),
+        Exercise.objects.published(),
+    )
+    context = {
+        "comparison": comparison,
+        "breadcrumbs": breadcrumbs(
+            ("Exercises", "catalogue:exercise_list"), ("Compare", None)
+        ),
+    }
+    return render(request, "catalogue/exercise_compare.html", context)

@@ -24,9 +24,16 @@ class Region:
 
 @register.inclusion_tag("anatomy/includes/back_figure.html")
 def back_figure(
-    muscles=(), highlights=None, title="The muscles of the back", legend=True
+    muscles=(),
+    highlights=None,
+    title="The muscles of the back",
+    legend=True,
+    id_prefix="body-figure",
 ):
     """The back figure: ``muscles`` become links; ``highlights`` maps slug to role.
+
+    ``id_prefix`` keeps ids unique when a page shows several figures (the
+    comparison); only the default one defines the hatch pattern the CSS names.
 
     A region is a link (focusable, named by its <title>) when its muscle is
     given; otherwise it is drawn but hidden from assistive technology, which
@@ -54,6 +61,7 @@ def back_figure(
         "title": title,
         "legend": legend and bool(roles & {"primary", "secondary"}),
         "has_secondary": "secondary" in roles,
+        "id_prefix": id_prefix,
     }
 
 
