@@ -19,17 +19,11 @@ Every narrowing goes through ``ExerciseQuerySet.matching``.
 from dataclasses import dataclass, field
 
 from django.db.models import (
-    Case,
     Count,
     F,
     IntegerField,
-    Min,
-    OuterRef,
-    Subquery,
     Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 
 from anatomy.models import Muscle
 from catalogue.models import (
@@ -40,6 +34,7 @@ from catalogue.models import (
     Level,
     Pattern,
 )
+from catalogue.querysets import lacking_columns
 from catalogue.selection import BODYWEIGHT, Selection
 
 
@@ -219,27 +214,6 @@ class Facets:
     have: list = field(default_factory=list)
 
 
-def lacking(owned):
-    """How many of an exercise's items are not in ``owned`` (0, 1 or 2 for more),
-    and which one when it lacks exactly one: two annotations for the tally."""
-    items = (
-        Exercise.equipment.through.objects.filter(exercise=OuterRef("pk"))
-        .exclude(equipment__slug__in=owned)
-        .order_by()
-        .values("exercise")
-    )
-    number = Coalesce(Subquery(items.annotate(n=Count("*")).values("n")[:1]), Value(0))
-    which = Subquery(items.annotate(item=Min("equipment_id")).values("item")[:1])
-    return {
-        "lacking": Case(
-            When(lacking_n=0, then=Value(0)),
-            When(lacking_n=1, then=Value(1)),
-            default=Value(2),
-        ),
-        "lacked_item": Case(When(lacking_n=1, then=which), default=None),
-    }, number
-
-
 def count_facets(exercises, selection, rows):
     """The facet counts of ``exercises`` for ``selection``: two queries.
 
@@ -252,7 +226,7 @@ def count_facets(exercises, selection, rows):
     equipment, muscles = facet_options(
         rows, counts, selection.equipment, selection.muscles
     )
-    columns, number = lacking(selection.owned)
+    columns, number = lacking_columns(selection.owned)
     grouped = (
         exercises.matching(
             selection.without("levels", "categories", "best", "patterns", "have")

@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "anatomy",
     "catalogue",
     "articles",
+    "training",
     "website",
 ]
 if USING_POSTGRES:

@@ -29,6 +29,8 @@ BUDGETS = {
     "/exercises/renegade-rows/": 13,
     "/exercises/compare/?e=pull-up&e=lat-pulldown&e=inverted-row": 13,
     "/equipment/": 4,
+    "/routine/": 6,
+    "/routine/?days=3&minutes=30&level=intermediate&have=dumbbells&have=pull-up-bar": 6,
     "/anatomy/": 6,
     "/anatomy/latissimus-dorsi/": 8,
     "/anatomy/back/": 8,
