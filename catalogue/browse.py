@@ -89,6 +89,10 @@ class Browse:
         return sum(option.selected_count for option in self.have)
 
     @property
+    def patterns_selected(self):
+        return len(self.filterset.value("pattern"))
+
+    @property
     def kit_query(self):
         """``?have=...`` for links to exercise pages, whose alternatives follow the kit."""
         have = self.filterset.value("have")
@@ -102,8 +106,8 @@ class Browse:
     @property
     def more_selected(self):
         """How many of level, type, picks and a non-default order are chosen."""
-        chosen = sum(
-            len(self.filterset.value(name)) for name in ("level", "category", "pattern")
+        chosen = len(self.filterset.value("level")) + len(
+            self.filterset.value("category")
         )
         return chosen + int(self.best_only) + int(bool(self.filterset.value("sort")))
 
