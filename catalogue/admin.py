@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 
 from anatomy.models import Muscle
+from catalogue.admin_relations import AlternativeOverrideInline
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Step
 from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
 from core.history_admin import HistoryAdmin
@@ -146,6 +147,7 @@ class ExerciseAdmin(
         "status",
         "level",
         "category",
+        "pattern",
         "is_best",
         ("equipment", admin.RelatedOnlyFieldListFilter),
         ("muscle_groups", admin.RelatedOnlyFieldListFilter),
@@ -156,7 +158,11 @@ class ExerciseAdmin(
     autocomplete_fields = ["equipment", "muscle_groups"]
     readonly_fields = ["image_preview", "source_ref", "created_at", "updated_at"]
     # The review comes last: it is saved after the steps it may record as reviewed.
-    inlines = [StepInline, ExerciseMuscleInline]  # curation adds the review
+    inlines = [
+        StepInline,
+        ExerciseMuscleInline,
+        AlternativeOverrideInline,
+    ]  # curation adds the review
     actions = [*PublishableAdminMixin.actions]  # curation adds merging
     list_per_page = 50
     show_full_result_count = False
@@ -169,6 +175,7 @@ class ExerciseAdmin(
                 "fields": [
                     "level",
                     "category",
+                    "pattern",
                     "force",
                     "mechanic",
                     "equipment",

@@ -9,6 +9,7 @@ what the page links to.
 
 from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -19,6 +20,7 @@ from catalogue.facet_index import current_index
 from catalogue.facets import PageRows, count_facets
 from catalogue.filters import ExerciseFilter, Sort
 from catalogue.models import LETTERS, OTHER_LETTER, Exercise
+from catalogue.selection import BODYWEIGHT
 
 PER_PAGE = 48
 
@@ -66,6 +68,7 @@ class Browse:
             facets.muscles,
             facets.tally,
         )
+        self.have = facets.have
         self.sort = self.filterset.sort_order
         self.per_page = per_page
 
@@ -78,7 +81,9 @@ class Browse:
         rows = PageRows(self.tally, self.sort, self.filterset.qs)
         page = Paginator(rows, self.per_page).get_page(self.data.get("page"))
         heading = "h2" if self.sort == Sort.RELEVANCE else "h3"
-        page.object_list = with_cards(page.object_list, heading)
+        page.object_list = with_cards(
+            page.object_list, heading, compare=True, kit_query=self.kit_query
+        )
         return page
 
     @property
@@ -114,6 +119,25 @@ class Browse:
         return sum(option.selected_count for option in self.muscles)
 
     @property
+    def have_selected(self):
+        return sum(option.selected_count for option in self.have)
+
+    @property
+    def patterns_selected(self):
+        return len(self.filterset.value("pattern"))
+
+    @property
+    def kit_query(self):
+        """``?have=...`` for links to exercise pages, whose alternatives follow the kit."""
+        have = self.filterset.value("have")
+        return f"?{urlencode({'have': have}, doseq=True)}" if have else ""
+
+    @property
+    def no_equipment_url(self):
+        """One click to "no equipment": the list with body weight as the only kit."""
+        return self.url(have=[BODYWEIGHT], page=None)
+
+    @property
     def more_selected(self):
         """How many of level, type, picks and a non-default order are chosen."""
         chosen = len(self.filterset.value("level")) + len(
@@ -130,7 +154,8 @@ class Browse:
         """The list's query as understood: unknown values and invalid input left out."""
         value = self.filterset.value
         params = {
-            name: value(name) for name in ("equipment", "muscle", "level", "category")
+            name: value(name)
+            for name in ("equipment", "have", "muscle", "level", "category", "pattern")
         }
         params["q"] = [value("q")] if value("q") else []
         params["best"] = ["1"] if value("best") else []
@@ -181,6 +206,7 @@ class Browse:
             ("muscle", [o for g in self.muscles for o in (g, *g.children)]),
             ("level", self.tally.level_options()),
             ("category", self.tally.category_options()),
+            ("pattern", self.tally.pattern_options()),
         ]
         for name, options in facets:
             chosen = self.filterset.value(name)
@@ -190,6 +216,12 @@ class Browse:
                     chips.append(Chip(option.label, self.url(**{name: rest or None})))
         if self.filterset.value("best"):
             chips.append(Chip("Editors' picks", self.url(best=None)))
+        owned = self.filterset.value("have")
+        for option in self.have:
+            if option.value in owned:
+                rest = [value for value in owned if value != option.value]
+                label = f"I own: {option.label}"
+                chips.append(Chip(label, self.url(have=rest or None)))
         return chips
 
     def pagination_url(self, number):

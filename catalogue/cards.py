@@ -17,8 +17,10 @@ from core.fragments import get_fragment, keep_fragment
 CARD_TEMPLATE = "catalogue/includes/exercise_card.html"
 
 
-def with_cards(exercises, heading):
-    """The exercises, each with ``card``: its rendered card at this heading level."""
+def with_cards(exercises, heading, **options):
+    """The exercises, each with ``card``: its rendered card at this heading level,
+    with the card template's ``options`` (a compare box; the reader's kit on
+    its link), which are part of each fragment's key."""
     exercises = list(exercises)
     state = content_state()  # once: every card of the page under one state
     keys = {
@@ -32,7 +34,7 @@ def with_cards(exercises, heading):
         html = found[exercise.pk]
         if html is None:
             html = render_to_string(
-                CARD_TEMPLATE, {"exercise": exercise, "heading": heading}
+                CARD_TEMPLATE, {"exercise": exercise, "heading": heading, **options}
             )
             keep_fragment(keys[exercise.pk], html)
         exercise.card = mark_safe(html)  # rendered by our own template, escaped there

@@ -54,3 +54,23 @@ class Role(models.TextChoices):
 
 
 WORKING_ROLES = (Role.PRIMARY, Role.SECONDARY)
+
+
+class Pattern(models.TextChoices):
+    """How an exercise moves, for alternatives, the list's filter and routines.
+
+    The categories follow the planes a back session is built from: pulling
+    down from overhead (vertical) and toward the torso (horizontal), the
+    shoulder blades squeezing back (retraction, rear delts), lifting them
+    (shrugs), the straight-arm pull of a pullover, hinging at the hips, the
+    spine extending against gravity, and holds that stretch or mobilise.
+    """
+
+    VERTICAL_PULL = "vertical-pull", "Vertical pull"
+    HORIZONTAL_PULL = "horizontal-pull", "Horizontal pull"
+    RETRACTION = "retraction", "Scapular retraction and rear delt"
+    ELEVATION = "elevation", "Elevation (shrug)"
+    PULLOVER = "pullover", "Pullover"
+    HIP_HINGE = "hip-hinge", "Hip hinge"
+    TRUNK_EXTENSION = "trunk-extension", "Trunk extension"
+    MOBILITY = "mobility", "Mobility and stretch"

@@ -107,6 +107,7 @@ class FacetIndex:
     levels: dict
     forces: dict  # "" where not stated
     mechanics: dict
+    patterns: dict  # movement pattern ("" where not set) -> mask
     categories: dict
     best: int
     letters: dict
@@ -123,13 +124,14 @@ class FacetIndex:
         slugs = {(kind, pk): slug for kind, pk, slug, *_ in rows}
         exercises = Exercise.objects.order_by("name").values_list(
             "pk", "level", "category", "is_best", "letter", "status", "published_at",
-            "force", "mechanic",
+            "force", "mechanic", "pattern",
         )  # fmt: skip
         position, levels, categories, letters = {}, {}, {}, {}
-        forces, mechanics = {}, {}
+        forces, mechanics, patterns = {}, {}, {}
         everything = published = best = 0
         for number, (
             pk, level, category, is_best, letter, status, moment, force, mechanic,
+            pattern,
         ) in enumerate(exercises):  # fmt: skip
             bit = 1 << number
             position[pk] = number
@@ -141,6 +143,7 @@ class FacetIndex:
             _bits(letters, letter, bit)
             _bits(forces, force, bit)
             _bits(mechanics, mechanic, bit)
+            _bits(patterns, pattern, bit)
             if is_best:
                 best |= bit
         equipment, muscles, roles = {}, {}, {}
@@ -158,7 +161,7 @@ class FacetIndex:
         order = list(position)  # filled in A–Z order above
         return cls(
             rows, position, order, everything, published, equipment, muscles, roles,
-            levels, forces, mechanics, categories, best, letters,
+            levels, forces, mechanics, patterns, categories, best, letters,
         )  # fmt: skip
 
     def positions(self, mask):

@@ -12,7 +12,8 @@ tests/catalogue/test_browse.py holds the two to the same answer.
 from dataclasses import dataclass, field
 
 from catalogue.facet_index import current_index
-from catalogue.models import Category, Exercise, Level
+from catalogue.models import Category, Exercise, Level, Pattern
+from catalogue.selection import BODYWEIGHT
 
 
 @dataclass
@@ -60,6 +61,10 @@ class Tally:
             "levels": any_of(index.levels, selection.levels),
             "categories": any_of(index.categories, selection.categories),
             "best": index.best if selection.best else None,
+            "patterns": any_of(index.patterns, selection.patterns),
+            # What I own: exercises needing nothing outside the kit (a subset
+            # rule, where the equipment facet is "uses any of").
+            "have": index.needing_only(selection.owned) if selection.have else None,
         }
         self.search_ranks = {}
         if selection.q:
@@ -107,6 +112,25 @@ class Tally:
             for v, label in Category.choices
         ]  # fmt: skip
 
+    def pattern_options(self):
+        return [
+            Option(v, label, self.count("patterns", self.index.patterns.get(v, 0)),
+                   v in self.selection.patterns)
+            for v, label in Pattern.choices
+        ]  # fmt: skip
+
+    def have_options(self):
+        """The "what I own" options, body weight ("no equipment") first: each
+        counts the list with that item added to the kit."""
+        kit = self.selection.owned
+        options = [
+            Option(slug, name, self.count("have", self.index.needing_only(kit | {slug})),
+                   slug in self.selection.have)
+            for kind, _pk, slug, name, *_ in self.index.rows
+            if kind == "equipment"
+        ]  # fmt: skip
+        return sorted(options, key=lambda option: option.value != BODYWEIGHT)
+
     def best_count(self):
         return self.count("best", self.index.best)
 
@@ -147,6 +171,8 @@ class Facets:
     equipment: list
     muscles: list
     tally: Tally
+    have: list = field(default_factory=list)
+    have: list = field(default_factory=list)
 
 
 def count_facets(selection, *, include_drafts=False, within=None):
@@ -171,4 +197,4 @@ def count_facets(selection, *, include_drafts=False, within=None):
             groups[parent].children.append(
                 Option(slug, name, n, slug in selection.muscles)
             )
-    return Facets(equipment, list(groups.values()), tally)
+    return Facets(equipment, list(groups.values()), tally, tally.have_options())

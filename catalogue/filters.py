@@ -11,7 +11,7 @@ from functools import cached_property
 import django_filters
 from django import forms
 
-from catalogue.models import Category, Exercise, Level
+from catalogue.models import Category, Exercise, Level, Pattern
 from catalogue.search import MAX_QUERY_LENGTH
 from catalogue.selection import Selection
 from core.cache import MANY, ONE, PAGE_PARAMETER
@@ -68,6 +68,9 @@ class ExerciseFilter(django_filters.FilterSet):
     muscle = FacetFilter(label="Muscles")
     level = FacetFilter(label="Level", choices=Level.choices)
     category = FacetFilter(label="Type", choices=Category.choices)
+    pattern = FacetFilter(label="Movement pattern", choices=Pattern.choices)
+    # "What I own": exercises needing nothing outside these items (and body weight).
+    have = FacetFilter(label="What I own")
     best = django_filters.BooleanFilter(
         label="Editors' picks only", widget=CheckboxFlag
     )
@@ -85,6 +88,7 @@ class ExerciseFilter(django_filters.FilterSet):
         super().__init__(data, queryset)
         self.filters["equipment"].extra["choices"] = list(equipment_choices)
         self.filters["muscle"].extra["choices"] = list(muscle_choices)
+        self.filters["have"].extra["choices"] = list(equipment_choices)
 
     def filter_queryset(self, queryset):
         return queryset.matching(self.selection)
@@ -99,6 +103,8 @@ class ExerciseFilter(django_filters.FilterSet):
             levels=tuple(value("level")),
             categories=tuple(value("category")),
             best=bool(value("best")),
+            have=tuple(value("have")),
+            patterns=tuple(value("pattern")),
         )
 
     # What the page needs to know about the request.
@@ -139,14 +145,18 @@ class ExerciseFilter(django_filters.FilterSet):
     def notices(self):
         """Plain-language notes on anything in the query that was not used."""
         notes = []
-        for name in ("equipment", "muscle", "level", "category"):
+        for name in ("equipment", "have", "muscle", "level", "category", "pattern"):
             field = self.form.fields[name]
             unknown = [
                 value
                 for value in dict.fromkeys(self.data.getlist(name))
                 if value and not field.valid_value(value)
             ]
-            noun = {"muscle": "muscle", "category": "exercise type"}.get(name, name)
+            noun = {
+                "category": "exercise type",
+                "have": "equipment",
+                "pattern": "movement pattern",
+            }.get(name, name)
             for value in unknown[:5]:
                 notes.append(
                     f"There is no {noun} called “{value[:60]}”, so it was left out."

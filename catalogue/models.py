@@ -13,6 +13,7 @@ from catalogue.choices import (  # noqa: F401 (the app's public names)
     Force,
     Level,
     Mechanic,
+    Pattern,
     Role,
     letter_for,
     normalised_name,
@@ -77,6 +78,14 @@ class Exercise(Publishable, Illustrated):
     mechanic = models.CharField(max_length=10, choices=Mechanic, blank=True)
     category = models.CharField(
         "type", max_length=24, choices=Category, default=Category.STRENGTH
+    )
+    pattern = models.CharField(
+        "movement pattern",
+        max_length=20,
+        choices=Pattern,
+        blank=True,
+        db_index=True,
+        help_text="How it moves: alternatives, the list's filter and routines use it.",
     )
     equipment = models.ManyToManyField(Equipment, related_name="exercises", blank=True)
     muscle_groups = models.ManyToManyField(
@@ -258,3 +267,9 @@ class ExerciseMuscle(models.Model):
         return (*self.exercise.natural_key(), *self.muscle.natural_key())
 
     natural_key.dependencies = ["catalogue.exercise", "anatomy.muscle"]
+
+
+# Relations between exercises live in their own modules; imported here so that
+# Django registers them with the catalogue app.
+from catalogue.alternatives import AlternativeOverride  # noqa: E402, F401
+from catalogue.progressions import Progression, Rung  # noqa: E402, F401

@@ -35,6 +35,11 @@ def exercises_without_primary_muscle():
     return [Problem(e.name, "no primary muscle", change_url(e)) for e in rows]
 
 
+def exercises_without_pattern():
+    rows = Exercise.objects.filter(pattern="").only("name")
+    return [Problem(e.name, "no movement pattern", change_url(e)) for e in rows]
+
+
 def likely_duplicates():
     """Exercises whose names or aliases come down to the same words."""
     owners = defaultdict(dict)
@@ -79,6 +84,11 @@ def checks():
             "Exercises without a primary muscle",
             "The anatomy pages and related exercises rely on it.",
             exercises_without_primary_muscle(),
+        ),
+        Check(
+            "Exercises without a movement pattern",
+            "Alternatives, the pattern filter and the routine builder rely on it.",
+            exercises_without_pattern(),
         ),
         Check(
             "Likely duplicates",

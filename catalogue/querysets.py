@@ -16,13 +16,15 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
+    Min,
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Greatest
+from django.db.models.functions import Coalesce, Greatest
 
 from anatomy.models import Muscle
 from catalogue import search
@@ -131,7 +133,23 @@ class ExerciseQuerySet(PublishableQuerySet):
             exercises = exercises.filter(category__in=selection.categories)
         if selection.best:
             exercises = exercises.filter(is_best=True)
+        if selection.patterns:
+            exercises = exercises.filter(pattern__in=selection.patterns)
+        if selection.have:
+            exercises = exercises.filter(~needs_more_than(selection.owned))
         return exercises
+
+    def for_routine(self, owned):
+        """Each exercise with how many items it lacks from ``owned`` (0, 1, or 2
+        for more) and which when just one: the routine builds from those lacking
+        nothing and names the single item that would add the others."""
+        columns, number = lacking_columns(owned)
+        return (
+            self.alias(lacking_n=number)
+            .annotate(**columns)
+            .only("name", "slug", "level", "pattern", "category", "is_best")
+            .order_by("-is_best", "best_order", "name", "pk")
+        )
 
     def search(self, query):
         """Exercises whose name, aliases or steps match the reader's words.
@@ -249,6 +267,43 @@ def uses_equipment(slugs):
             exercise=OuterRef("pk"), equipment__slug__in=slugs
         )
     )
+
+
+def needs_more_than(owned):
+    """The condition "needs an item not in ``owned``": "have" is its negation."""
+    from catalogue.models import Exercise
+
+    return Exists(
+        Exercise.equipment.through.objects.filter(exercise=OuterRef("pk")).exclude(
+            equipment__slug__in=owned
+        )
+    )
+
+
+def lacking_columns(owned):
+    """How many of an exercise's items are not in ``owned`` (0, 1 or 2 for more),
+    and which one when it lacks exactly one: annotations for the list's tally and
+    the routine, with the alias ``lacking_n`` they read."""
+    from catalogue.models import Exercise
+
+    items = (
+        Exercise.equipment.through.objects.filter(exercise=OuterRef("pk"))
+        .exclude(equipment__slug__in=owned)
+        .order_by()
+        .values("exercise")
+    )
+    number = Coalesce(
+        Subquery(items.annotate(n=models.Count("*")).values("n")[:1]), Value(0)
+    )
+    which = Subquery(items.annotate(item=Min("equipment_id")).values("item")[:1])
+    return {
+        "lacking": Case(
+            When(lacking_n=0, then=Value(0)),
+            When(lacking_n=1, then=Value(1)),
+            default=Value(2),
+        ),
+        "lacked_item": Case(When(lacking_n=1, then=which), default=None),
+    }, number
 
 
 def works_muscles(slugs):

@@ -7,6 +7,12 @@ else reads filter parameters.
 
 from dataclasses import dataclass, fields, replace
 
+# The equipment item that stands for the reader's own body (fixtures/02_equipment.json).
+# Everyone owns it, so ``have`` always includes it: "No equipment" is
+# ``have=bodyweight``, and an exercise listing nothing, or only body weight,
+# can be done with any kit.
+BODYWEIGHT = "bodyweight"
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -16,8 +22,21 @@ class Selection:
     levels: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     best: bool = False
+    # What the reader owns: every item an exercise needs must be in it (a
+    # subset rule, unlike ``equipment``, which lists exercises using any item).
+    have: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+    @property
+    def owned(self):
+        """The kit ``have`` stands for: the items given, and body weight."""
+        return owned(self.have)
 
     def without(self, *names):
         """The same selection with some facets cleared (for facet counts)."""
         defaults = {f.name: f.default for f in fields(self)}
         return replace(self, **{name: defaults[name] for name in names})
+
+
+def owned(have):
+    return frozenset(have) | {BODYWEIGHT}

@@ -2,9 +2,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from catalogue.alternatives import alternatives_for, kit_from
+from catalogue.compare import compare
 from catalogue.drilldown import list_browse, list_parameters
 from catalogue.models import Equipment, Exercise, Role
-from core.cache import cache_page_for_readers, keep_out_of_cache
+from catalogue.progressions import places_of
+from core.cache import IN_ORDER, MANY, cache_page_for_readers, keep_out_of_cache
 from core.navigation import breadcrumbs
 
 
@@ -17,7 +20,7 @@ def exercise_list(request):
 
 
 @require_safe
-@cache_page_for_readers
+@cache_page_for_readers(parameters={"have": MANY})  # alternatives follow the kit
 def exercise_detail(request, slug):
     exercises = Exercise.objects.visible_to(request.user)
     # The review (the curation app's, reached by its relation) comes in the same
@@ -30,6 +33,9 @@ def exercise_detail(request, slug):
     muscle_links = list(exercise.muscle_links.all())
     primary_ids = [link.muscle_id for link in muscle_links if link.role == Role.PRIMARY]
     previous, following = exercises.neighbours(exercise)
+    kit = kit_from(request.GET)
+    # Alternatives and ladders offer readers' exercises only, even to an editor.
+    published = Exercise.objects.published()
     context = {
         "exercise": exercise,
         "steps": exercise.steps.all(),
@@ -48,6 +54,15 @@ def exercise_detail(request, slug):
             link for link in muscle_links if link.role == Role.STRETCHED
         ],
         "related": exercises.related_to(exercise, primary_ids),
+        "kit": kit,
+        "alternatives": alternatives_for(
+            exercise,
+            exercise.equipment.all(),
+            primary_ids,
+            published,
+            have=[slug for slug, _ in kit],
+        ),
+        "places": places_of(exercise, published),
         "breadcrumbs": breadcrumbs(
             ("Exercises", "catalogue:exercise_list"), (exercise.name, None)
         ),
@@ -64,3 +79,23 @@ def equipment_list(request):
     return render(
         request, "catalogue/equipment_list.html", {"equipment_list": equipment}
     )
+
+
+@require_safe
+@cache_page_for_readers(parameters={"e": IN_ORDER})  # the columns, in order
+def exercise_compare(request):
+    comparison = compare(
+        request.GET,
+        Exercise.objects.visible_to(request.user),
+        Exercise.objects.published(),
+    )
+    context = {
+        "comparison": comparison,
+        "breadcrumbs": breadcrumbs(
+            ("Exercises", "catalogue:exercise_list"), ("Compare", None)
+        ),
+    }
+    response = render(request, "catalogue/exercise_compare.html", context)
+    # A comparison with a notice (unknown, repeated, too many or too few) is
+    # answered, not kept.
+    return keep_out_of_cache(response) if comparison.notices else response

@@ -148,6 +148,7 @@ INSTALLED_APPS = [
     "articles",
     "curation",
     "discussion",
+    "training",
     "website",
 ]
 if USING_POSTGRES:

@@ -33,9 +33,10 @@ from core.cache_guard import guarded_get, guarded_set
 from core.content_state import pinned
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-# How a page reads each parameter: its last value, all its values (a set), or
-# all its values where an empty one means something (``kit=``: no equipment).
-ONE, MANY, MANY_WITH_BLANK = "one", "many", "many-with-blank"
+# How a page reads each parameter: its last value, all its values (a set), all
+# its values where an empty one means something (``kit=``: no equipment), or
+# all its values in their order, repeats included (the columns of a comparison).
+ONE, MANY, MANY_WITH_BLANK, IN_ORDER = "one", "many", "many-with-blank", "in-order"
 PAGE_PARAMETER = "page"
 
 
@@ -61,6 +62,8 @@ def canonical_query(data, parameters):
             values = sorted({value for value in values if value})
         elif kind == MANY_WITH_BLANK:
             values = sorted(set(values))
+        elif kind == IN_ORDER:
+            pass
         else:
             values = values[-1:] if values and values[-1] else []  # as QueryDict.get
         if name == PAGE_PARAMETER and values == ["1"]:

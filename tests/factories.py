@@ -128,6 +128,7 @@ def exercise_form(exercise, steps=None, **changes):
         "category": exercise.category,
         "force": exercise.force,
         "mechanic": exercise.mechanic,
+        "pattern": exercise.pattern,
         "equipment": [e.pk for e in exercise.equipment.all()],
         "muscle_groups": [m.pk for m in exercise.muscle_groups.all()],
         "tips": exercise.tips,
@@ -146,6 +147,10 @@ def exercise_form(exercise, steps=None, **changes):
         "muscle_links-INITIAL_FORMS": 0,
         "muscle_links-MIN_NUM_FORMS": 0,
         "muscle_links-MAX_NUM_FORMS": 1000,
+        "alternative_overrides-TOTAL_FORMS": 0,
+        "alternative_overrides-INITIAL_FORMS": 0,
+        "alternative_overrides-MIN_NUM_FORMS": 0,
+        "alternative_overrides-MAX_NUM_FORMS": 1000,
     }
     data.update(review_form(exercise))
     links = list(exercise.muscle_links.all())

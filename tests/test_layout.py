@@ -16,6 +16,7 @@ LAYERS = {
     "articles": {"core", "safeguards", "anatomy", "catalogue"},
     "curation": {"core", "safeguards", "anatomy", "catalogue", "articles"},
     "discussion": {"core", "safeguards", "anatomy", "catalogue", "articles"},
+    "training": {"core", "safeguards", "anatomy", "catalogue", "articles"},
     "website": {
         "core",
         "safeguards",
@@ -24,6 +25,7 @@ LAYERS = {
         "articles",
         "curation",
         "discussion",
+        "training",
     },
 }
 MAX_LINES = 400

@@ -25,9 +25,16 @@ class Region:
 
 @register.inclusion_tag("anatomy/includes/back_figure.html")
 def back_figure(
-    muscles=(), highlights=None, title="The muscles of the back", legend=True
+    muscles=(),
+    highlights=None,
+    title="The muscles of the back",
+    legend=True,
+    id_prefix="body-figure",
 ):
     """The back figure: ``muscles`` become links; ``highlights`` maps slug to role.
+
+    ``id_prefix`` keeps ids unique when a page shows several figures (the
+    comparison); only the default one defines the hatch pattern the CSS names.
 
     A region is a link (focusable, named by its <title>) when its muscle is
     given; otherwise it is drawn but hidden from assistive technology, which
@@ -60,6 +67,7 @@ def back_figure(
         "has_stretched": any(
             role == "stretched" and slug in REGIONS for slug, role in highlights.items()
         ),
+        "id_prefix": id_prefix,
     }
 
 

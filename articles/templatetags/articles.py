@@ -1,12 +1,36 @@
 import json
+import re
 
 from django import template
-from django.utils.html import format_html
+from django.urls import Resolver404, resolve
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from articles.markdown import plain_text
 
 register = template.Library()
+
+SITE_PATH = re.compile(r"(?<![\w/])(/[a-z0-9][a-z0-9/-]*/)")
+
+
+@register.filter
+def link_site_paths(text):
+    """Plain text with the site's own paths (e.g. /routine/) made into links.
+
+    FAQ answers are plain text; a path that names one of our pages becomes a
+    link, anything else stays text. Escaped here, so safe for ``linebreaks``.
+    """
+
+    def link(match):
+        path = match.group(1)
+        try:
+            resolve(path)
+        except Resolver404:
+            return path
+        return f'<a href="{path}">{path}</a>'
+
+    return mark_safe(SITE_PATH.sub(link, escape(text)))
+
 
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 

@@ -73,6 +73,9 @@ def _fields(record):
         "force": record.force,
         "mechanic": record.mechanic,
         "category": record.category,
+        # Set when created; an update leaves an editor's choice alone
+        # (UPDATED_FIELDS does not name it).
+        "pattern": record.pattern,
         "source_hash": record.source_hash,
     }
 

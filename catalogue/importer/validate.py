@@ -31,6 +31,7 @@ from catalogue.importer.vocabulary import (
     SOURCE_PREFIX,
 )
 from catalogue.models import MAX_STEPS, Exercise, Role, normalised_name
+from catalogue.patterns import pattern_for
 
 NAME_MAX_LENGTH = Exercise._meta.get_field("name").max_length
 ID_MAX_LENGTH = Exercise._meta.get_field("source_ref").max_length - len(SOURCE_PREFIX)
@@ -85,6 +86,7 @@ class SourceRecord:
     force: str
     mechanic: str
     category: str
+    pattern: str  # a movement pattern, or "" where the name does not say
     equipment: str | None  # an Equipment slug
     primary: tuple[str, ...]  # Muscle slugs
     secondary: tuple[str, ...]
@@ -257,6 +259,7 @@ def _record(index, raw):
         force=FORCES[raw.get("force")],
         mechanic=MECHANICS[raw["mechanic"]],
         category=str(CATEGORIES[raw["category"]]),
+        pattern=pattern_for(raw),
         equipment=EQUIPMENT[raw["equipment"]],
         primary=muscles["primary"],
         secondary=muscles["secondary"],

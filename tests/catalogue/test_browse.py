@@ -9,7 +9,15 @@ from django.http import QueryDict
 from django.test import TestCase
 
 from catalogue.browse import Browse
-from catalogue.models import Category, Equipment, Exercise, Level
+from catalogue.models import (
+    WORKING_ROLES,
+    Category,
+    Equipment,
+    Exercise,
+    Level,
+    Pattern,
+)
+from catalogue.selection import BODYWEIGHT
 from tests.utils import ALL_FIXTURES
 
 
@@ -32,10 +40,15 @@ class BrowseAgreementTests(TestCase):
             cls.facts[exercise.name] = {
                 "equipment": {e.slug for e in exercise.equipment.all()},
                 "muscle": {m.slug for m in exercise.muscle_groups.all()}
-                | {link.muscle.slug for link in exercise.muscle_links.all()},
+                | {
+                    link.muscle.slug
+                    for link in exercise.muscle_links.all()
+                    if link.role in WORKING_ROLES  # a stretch does not work it
+                },
                 "level": {exercise.level},
                 "category": {exercise.category},
                 "best": {"1"} if exercise.is_best else set(),
+                "pattern": {exercise.pattern},
             }
 
     def brute_force(self, params):
@@ -44,7 +57,13 @@ class BrowseAgreementTests(TestCase):
             name
             for name, facts in self.facts.items()
             if all(
-                not values or facts[facet] & set(values)
+                not values
+                or (
+                    # "have" is a subset rule: every item needed is owned.
+                    facts["equipment"] <= {*values, BODYWEIGHT}
+                    if facet == "have"
+                    else facts[facet] & set(values)
+                )
                 for facet, values in params.items()
             )
         }
@@ -54,6 +73,7 @@ class BrowseAgreementTests(TestCase):
         muscles = sorted({m for facts in self.facts.values() for m in facts["muscle"]})
         levels = [value for value, _ in Level.choices]
         categories = [value for value, _ in Category.choices]
+        patterns = [value for value, _ in Pattern.choices]
         chooser = random.Random(20261129)  # the same combinations on every run
         for _ in range(80):
             yield {
@@ -62,6 +82,8 @@ class BrowseAgreementTests(TestCase):
                 "level": chooser.sample(levels, chooser.choice([0, 0, 1, 2])),
                 "category": chooser.sample(categories, chooser.choice([0, 0, 1])),
                 "best": chooser.choice([[], [], ["1"]]),
+                "pattern": chooser.sample(patterns, chooser.choice([0, 0, 1, 2])),
+                "have": chooser.sample(equipment, chooser.choice([0, 0, 1, 3, 6, 10])),
             }
         for item, level in product(equipment[:8], levels):
             yield {"equipment": [item], "level": [level]}
@@ -82,6 +104,14 @@ class BrowseAgreementTests(TestCase):
                 assert option.count == len(expected), (params, option.value)
             for option in browse.tally.level_options():
                 expected = self.brute_force({**params, "level": [option.value]})
+                assert option.count == len(expected), (params, option.value)
+            for option in browse.tally.pattern_options():
+                expected = self.brute_force({**params, "pattern": [option.value]})
+                assert option.count == len(expected), (params, option.value)
+            for option in browse.have:
+                # A "have" option counts the list with that item added to the kit.
+                kit = [*params.get("have", []), option.value]
+                expected = self.brute_force({**params, "have": kit})
                 assert option.count == len(expected), (params, option.value)
 
     def test_search_combined_with_facets_counts_what_it_lists(self):

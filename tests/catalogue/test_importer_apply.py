@@ -137,6 +137,17 @@ class HandWrittenFileTests(TestCase):
         assert imported("Sumo_Deadlift").level == "advanced"
         assert imported("Box_Jump").level == "beginner"
 
+    def test_a_new_exercise_gets_the_movement_pattern_its_name_says(self):
+        from catalogue.patterns import pattern_for
+
+        for record in HAND_WRITTEN:
+            exercise = Exercise.objects.filter(
+                source_ref=f"free-exercise-db:{record['id']}"
+            ).first()
+            if exercise and exercise.source_hash:  # created, not matched to ours
+                assert exercise.pattern == pattern_for(record), record["id"]
+        assert imported("Sumo_Deadlift").pattern == "hip-hinge"
+
     def test_every_category_maps_onto_ours(self):
         assert {
             record["id"]: imported(record["id"]).category for record in HAND_WRITTEN[:7]
