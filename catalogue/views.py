@@ -2,6 +2,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from catalogue.browse import Browse
+from catalogue.cards import exercise_card
+from catalogue.indexing import list_indexing
 from catalogue.models import Equipment, Exercise, Role
 from core.cache import cache_page_for_readers
 from core.navigation import breadcrumbs
@@ -11,7 +13,8 @@ from core.navigation import breadcrumbs
 @cache_page_for_readers
 def exercise_list(request):
     browse = Browse(request.GET, Exercise.objects.visible_to(request.user))
-    return render(request, "catalogue/exercise_list.html", {"browse": browse})
+    context = {"browse": browse, **list_indexing(browse)}
+    return render(request, "catalogue/exercise_list.html", context)
 
 
 @require_safe
@@ -41,6 +44,7 @@ def exercise_detail(request, slug):
         ),
         "previous": previous,
         "following": following,
+        "card": exercise_card(exercise, muscle_links),
     }
     return render(request, "catalogue/exercise_detail.html", context)
 
