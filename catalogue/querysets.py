@@ -40,6 +40,23 @@ CARD_FIELDS = (
     "best_order",
 )
 
+# The columns of an exercise in the open data (see ExerciseQuerySet.for_export).
+EXPORT_FIELDS = (
+    "name",
+    "slug",
+    "summary",
+    "level",
+    "category",
+    "force",
+    "mechanic",
+    "is_best",
+    "status",
+    "published_at",
+    "updated_at",
+    "source_ref",
+    "source_hash",
+)
+
 
 class EquipmentQuerySet(models.QuerySet):
     def for_index(self, exercises):
@@ -91,6 +108,25 @@ class ExerciseQuerySet(PublishableQuerySet):
                 queryset=ExerciseMuscle.objects.select_related(
                     "muscle__group"
                 ).order_by("role", "muscle__position", "muscle__name"),
+            ),
+        )
+
+    def for_export(self):
+        """One row per exercise for the open data (the API's list, the CSV):
+        its columns, equipment and muscle groups, in four queries whatever
+        the number of rows."""
+        from catalogue.models import Equipment
+
+        return self.only(*EXPORT_FIELDS).prefetch_related(
+            Prefetch(
+                "equipment",
+                queryset=Equipment.objects.only("name", "slug"),
+                to_attr="equipment_list",
+            ),
+            Prefetch(
+                "muscle_groups",
+                queryset=Muscle.objects.only("name", "slug"),
+                to_attr="muscle_group_list",
             ),
         )
 

@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "anatomy",
     "catalogue",
     "articles",
+    "api",
     "website",
 ]
 if USING_POSTGRES:

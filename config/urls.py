@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("catalogue.urls")),
     path("anatomy/", include("anatomy.urls")),
     path("articles/", include("articles.urls")),
+    path("api/", include("api.urls")),
     path(
         "admin/data-quality/", admin.site.admin_view(data_quality), name="data_quality"
     ),

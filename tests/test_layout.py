@@ -12,7 +12,8 @@ LAYERS = {
     "anatomy": {"core"},
     "catalogue": {"core", "anatomy"},
     "articles": {"core", "anatomy", "catalogue"},
-    "website": {"core", "anatomy", "catalogue", "articles"},
+    "api": {"core", "anatomy", "catalogue", "articles"},
+    "website": {"core", "anatomy", "catalogue", "articles", "api"},
 }
 MAX_LINES = 400
 
