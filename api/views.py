@@ -33,7 +33,8 @@ from core.urls import absolute_url
 
 FACETS = ("equipment", "muscle", "level", "category")
 SINGLE = ("q", "best", "sort", "page")
-FLAGS = {"", "0", "1", "true", "false", "yes", "no", "on", "off"}
+# The list page also takes on/true/yes; the API documents one spelling.
+FLAGS = {"0", "1"}
 
 
 def api_view(view):
@@ -57,7 +58,7 @@ def parameter_errors(data, filterset):
             errors[name] = [f"Unknown value “{value[:60]}”." for value in unknown[:5]]
         elif len(values) > MAX_VALUES_PER_FACET:
             errors[name] = [f"At most {MAX_VALUES_PER_FACET} values."]
-    if data.get("best", "").strip().lower() not in FLAGS:
+    if "best" in data and data["best"] not in FLAGS:
         errors["best"] = ["Use 1 or 0."]
     for name, messages in filterset.errors.items():
         errors.setdefault(name, []).extend(messages)
@@ -144,6 +145,11 @@ def equipment_list(request):
 def muscle_list(request):
     muscles = Muscle.objects.select_related("group")
     return api_response({"results": [serializers.muscle(m) for m in muscles]})
+
+
+@allow_cross_origin
+def not_found(request):
+    return api_error(404, "No such API endpoint: see /api/openapi.json.")
 
 
 @require_safe
