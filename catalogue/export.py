@@ -9,6 +9,7 @@ the list page.
 import csv
 
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from catalogue import licence
@@ -30,6 +31,13 @@ def exercise_filter(data, exercises, rows=None):
         equipment_choices=[(r[2], r[3]) for r in rows if r[0] == "equipment"],
         muscle_choices=[(r[2], r[3]) for r in rows if r[0] == "muscle"],
     )
+
+
+def export_url(browse):
+    """The CSV of the list a reader is looking at (its query as understood)."""
+    query = browse.url().partition("?")[2]
+    path = reverse("catalogue:exercise_export")
+    return f"{path}?{query}" if query else path
 
 
 COLUMNS = (

@@ -3,6 +3,7 @@ from django.views.decorators.http import require_safe
 
 from catalogue.browse import Browse
 from catalogue.cards import exercise_card
+from catalogue.export import export_url
 from catalogue.indexing import list_indexing
 from catalogue.models import Equipment, Exercise, Role
 from core.cache import cache_page_for_readers
@@ -13,7 +14,11 @@ from core.navigation import breadcrumbs
 @cache_page_for_readers
 def exercise_list(request):
     browse = Browse(request.GET, Exercise.objects.visible_to(request.user))
-    context = {"browse": browse, **list_indexing(browse)}
+    context = {
+        "browse": browse,
+        "export_url": export_url(browse),
+        **list_indexing(browse),
+    }
     return render(request, "catalogue/exercise_list.html", context)
 
 
