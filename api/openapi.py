@@ -28,7 +28,9 @@ def obj(properties, required=None):
 
 
 def facet_parameter(name, description, enum=None):
-    items = {"type": "string", "enum": enum} if enum else {"type": "string"}
+    items = (
+        {"type": "string", "enum": enum} if enum else {"type": "string", "minLength": 1}
+    )
     return {
         "name": name,
         "in": "query",

@@ -51,15 +51,19 @@ def parameter_errors(data, filterset):
         elif name in SINGLE and len(data.getlist(name)) > 1:
             errors[name] = ["Give this parameter once."]
     for name in FACETS:
-        values = [value for value in data.getlist(name) if value]
+        values = data.getlist(name)
         field = filterset.form.fields[name]
         unknown = [value for value in values if not field.valid_value(value)]
-        if unknown:
+        if "" in values:
+            errors[name] = ["Empty value: leave the parameter out instead."]
+        elif unknown:
             errors[name] = [f"Unknown value “{value[:60]}”." for value in unknown[:5]]
         elif len(values) > MAX_VALUES_PER_FACET:
             errors[name] = [f"At most {MAX_VALUES_PER_FACET} values."]
     if "best" in data and data["best"] not in FLAGS:
         errors["best"] = ["Use 1 or 0."]
+    if data.get("sort") == "":
+        errors["sort"] = ["Empty value: leave the parameter out instead."]
     for name, messages in filterset.errors.items():
         errors.setdefault(name, []).extend(messages)
     return errors

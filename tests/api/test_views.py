@@ -91,6 +91,9 @@ class ExerciseListTests(TestCase):
             "q=" + "x" * 101: "q",
             "q=a%00b": "q",
             "page=1&page=2": "page",
+            "category=": "category",
+            "equipment=": "equipment",
+            "sort=": "sort",
         }
         for params, name in cases.items():
             response = self.client.get(f"/api/exercises/?{params}")
