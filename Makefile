@@ -47,17 +47,21 @@ db: install .secret-key
 run: db
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
-# Debian's Chromium (never Playwright's download) and axe-core from npm.
+# Debian's Chromium (never Playwright's download), a Java runtime for the Nu Html
+# Checker, and axe-core and vnu-jar from npm.
 browser-deps:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium..."; \
 		(apt-get update -qq && apt-get install -y -qq chromium) >/dev/null; }
-	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+	@command -v java >/dev/null || { echo "Installing a Java runtime..."; \
+		(apt-get update -qq && apt-get install -y -qq default-jre-headless) >/dev/null; }
+	@test -f node_modules/axe-core/axe.min.js -a -f node_modules/vnu-jar/build/dist/vnu.jar \
+		|| npm ci --silent --no-audit --no-fund
 
 test: install-dev browser-deps
 	$(BIN)/python -m pytest
 
 test-fast: install-dev
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not validator"
 
 # Production setup: DEBUG off, hashed and compressed static files served by
 # whitenoise with long cache headers, gunicorn with one worker per core.

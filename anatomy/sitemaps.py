@@ -1,14 +1,12 @@
-from django.contrib.sitemaps import Sitemap
-
 from anatomy.models import Muscle
-from core.sitemaps import NamedPagesSitemap
+from core.sitemaps import NamedPagesSitemap, SiteSitemap
 
 
 class AnatomyIndexSitemap(NamedPagesSitemap):
     url_names = ("anatomy:muscle_list",)
 
 
-class MuscleSitemap(Sitemap):
+class MuscleSitemap(SiteSitemap):
     def items(self):
         return Muscle.objects.only("slug")
 

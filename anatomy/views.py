@@ -2,6 +2,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from anatomy.cards import muscle_card
 from anatomy.models import Muscle, with_members
 from core.cache import cache_page_for_readers
 from core.navigation import breadcrumbs
@@ -81,4 +82,5 @@ def muscle_detail(request, slug):
     if muscle.group:
         trail.append((muscle.group.name, muscle.group.get_absolute_url()))
     context["breadcrumbs"] = breadcrumbs(*trail, (muscle.name, None))
+    context["card"] = muscle_card(muscle, context["members"])
     return render(request, "anatomy/muscle_detail.html", {"muscle": muscle, **context})

@@ -26,9 +26,8 @@ from markdown.util import AtomicString
 
 from catalogue.models import Exercise
 from catalogue.search import compact_key
+from core.link_syntax import EXERCISE_LINK, plain_text  # noqa: F401 (re-exported)
 from core.models import PublicationStatus
-
-EXERCISE_LINK = re.compile(r"\[\[([^\[\]|\n]{1,120})(?:\|([^\[\]\n]{1,200}))?\]\]")
 
 ALLOWED_TAGS = {
     "a",
@@ -96,11 +95,6 @@ def exercise_names_in(text):
     return list(
         dict.fromkeys(match.group(1).strip() for match in EXERCISE_LINK.finditer(text))
     )
-
-
-def plain_text(text):
-    """The text with ``[[Name|words]]`` links read as their words (for JSON-LD)."""
-    return EXERCISE_LINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
 
 
 @dataclass

@@ -42,6 +42,23 @@ CARD_FIELDS = (
     "best_order",
 )
 
+# The columns of an exercise in the open data (see ExerciseQuerySet.for_export).
+EXPORT_FIELDS = (
+    "name",
+    "slug",
+    "summary",
+    "level",
+    "category",
+    "force",
+    "mechanic",
+    "is_best",
+    "status",
+    "published_at",
+    "updated_at",
+    "source_ref",
+    "source_hash",
+)
+
 
 def card_prefetches():
     """The related rows a card shows, into plain attributes (``to_attr``)."""
@@ -106,6 +123,25 @@ class ExerciseQuerySet(PublishableQuerySet):
                 queryset=ExerciseMuscle.objects.select_related(
                     "muscle__group"
                 ).order_by("role", "muscle__position", "muscle__name"),
+            ),
+        )
+
+    def for_export(self):
+        """One row per exercise for the open data (the API's list, the CSV):
+        its columns, equipment and muscle groups, in four queries whatever
+        the number of rows."""
+        from catalogue.models import Equipment
+
+        return self.only(*EXPORT_FIELDS).prefetch_related(
+            Prefetch(
+                "equipment",
+                queryset=Equipment.objects.only("name", "slug"),
+                to_attr="equipment_list",
+            ),
+            Prefetch(
+                "muscle_groups",
+                queryset=Muscle.objects.only("name", "slug"),
+                to_attr="muscle_group_list",
             ),
         )
 

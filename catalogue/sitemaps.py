@@ -1,14 +1,12 @@
-from django.contrib.sitemaps import Sitemap
-
 from catalogue.models import Exercise
-from core.sitemaps import NamedPagesSitemap
+from core.sitemaps import NamedPagesSitemap, SiteSitemap
 
 
 class CatalogueIndexSitemap(NamedPagesSitemap):
     url_names = ("catalogue:exercise_list", "catalogue:equipment_list")
 
 
-class ExerciseSitemap(Sitemap):
+class ExerciseSitemap(SiteSitemap):
     def items(self):
         return Exercise.objects.published().only("slug", "updated_at")
 

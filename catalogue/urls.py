@@ -1,11 +1,12 @@
 from django.urls import path
 
-from catalogue import analysis_views, views
+from catalogue import analysis_views, export, views
 
 app_name = "catalogue"
 
 urlpatterns = [
     path("exercises/", views.exercise_list, name="exercise_list"),
+    path("exercises/export.csv", export.exercise_export, name="exercise_export"),
     # Before the exercise pages, so "compare" is never read as an exercise's slug.
     path("exercises/compare/", views.exercise_compare, name="exercise_compare"),
     path("exercises/analysis/", analysis_views.analysis, name="analysis"),

@@ -5,8 +5,11 @@ from django.views.decorators.http import require_safe
 from catalogue.alternatives import alternatives_for, kit_from
 from catalogue.compare import compare
 from catalogue.drilldown import list_browse, list_parameters
+from catalogue.export import export_url
+from catalogue.indexing import list_indexing
 from catalogue.models import Equipment, Exercise, Role
 from catalogue.progressions import places_of
+from catalogue.sharing import exercise_card
 from core.cache import IN_ORDER, MANY, cache_page_for_readers, keep_out_of_cache
 from core.navigation import breadcrumbs
 
@@ -15,7 +18,12 @@ from core.navigation import breadcrumbs
 @cache_page_for_readers(parameters=list_parameters())
 def exercise_list(request):
     browse = list_browse(request)
-    response = render(request, "catalogue/exercise_list.html", {"browse": browse})
+    context = {
+        "browse": browse,
+        "export_url": export_url(browse),
+        **list_indexing(browse),
+    }
+    response = render(request, "catalogue/exercise_list.html", context)
     return response if browse.is_a_real_page else keep_out_of_cache(response)
 
 
@@ -68,6 +76,7 @@ def exercise_detail(request, slug):
         ),
         "previous": previous,
         "following": following,
+        "card": exercise_card(exercise, muscle_links),
     }
     return render(request, "catalogue/exercise_detail.html", context)
 

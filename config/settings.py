@@ -9,6 +9,10 @@ Settings for the exercise catalogue, read from the environment.
     REDIS_URL               redis://host:port/db switches the cache to Redis
     DJANGO_SECURE_SSL_REDIRECT  "0" to serve plain HTTP with DEBUG off
     DJANGO_STATIC_MANIFEST  "1" for hashed, compressed static files (make serve)
+    SITE_URL                the public origin, e.g. https://backbone.example: every
+                            absolute URL (canonical links, sharing cards, JSON-LD,
+                            sitemap, robots.txt, feeds, the API) is built from it,
+                            never from the request's Host header
     RELEASE                 the deployed release (default: the git commit); part
                             of every page-cache key, so hosts sharing one Redis
                             share pages of the same release and never another's
@@ -84,6 +88,13 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-only-for-development-set-DJANGO_SECRET_KEY"
 
+# The public origin. Development and tests fall back to the local server; a
+# production deployment without it gets a system-check warning (core.checks) and
+# links to that local address, which is wrong but never the request's Host.
+SITE_URL_FALLBACK = "http://127.0.0.1:8000"
+SITE_URL = (os.environ.get("SITE_URL") or SITE_URL_FALLBACK).rstrip("/")
+SITE_URL_CONFIGURED = bool(os.environ.get("SITE_URL"))
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 DATABASES = {
@@ -149,6 +160,7 @@ INSTALLED_APPS = [
     "curation",
     "discussion",
     "training",
+    "api",
     "website",
 ]
 if USING_POSTGRES:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("anatomy/", include("anatomy.urls")),
     path("articles/", include("articles.urls")),
     path("", include("training.urls")),
+    path("api/", include("api.urls")),
     path(
         "admin/data-quality/", admin.site.admin_view(data_quality), name="data_quality"
     ),

@@ -101,15 +101,22 @@ def storable(response):
     )
 
 
-def cache_page_for_readers(view=None, *, parameters=None):
+def cache_page_for_readers(view=None, *, parameters=None, redirect_unknown=True):
     """Serve readers a stored copy of the page until the content changes.
 
     ``parameters`` maps each GET parameter the page takes to ONE or MANY;
-    by default a page takes none. Editors (who may preview drafts) always get a
-    fresh page that no cache keeps, and are not redirected.
+    by default a page takes none. A request with others is redirected to the
+    URL without them, or, with ``redirect_unknown=False`` (an API, which
+    answers them with an error), served by the view and not stored. Editors
+    (who may preview drafts) always get a fresh page that no cache keeps, and
+    are not redirected.
     """
     if view is None:
-        return partial(cache_page_for_readers, parameters=parameters)
+        return partial(
+            cache_page_for_readers,
+            parameters=parameters,
+            redirect_unknown=redirect_unknown,
+        )
     parameters = dict(parameters or {})
 
     @wraps(view)
@@ -121,10 +128,14 @@ def cache_page_for_readers(view=None, *, parameters=None):
             return response
 
         query, unknown = canonical_query(request.GET, parameters)
-        if unknown:
+        if unknown and redirect_unknown:
             return HttpResponsePermanentRedirect(
                 f"{request.path}?{query}" if query else request.path
             )
+        if unknown:
+            response = render_response(view(request, *args, **kwargs))
+            add_never_cache_headers(response)
+            return response
         with pinned() as state:
             if settings.PAGE_CACHE_SECONDS:
                 # Gzip-accepting browsers get a copy compressed once, when stored.

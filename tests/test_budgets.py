@@ -9,14 +9,14 @@ from tests.utils import ALL_FIXTURES, Page
 
 # 60 KB until issue 15 added the "what I own" and pattern filters (about 5 KB)
 # and a compare checkbox on each card (about 7 KB).
-HTML_BUDGET = 72 * 1024
+HTML_BUDGET = 76 * 1024
 CSS_BUDGET = 20 * 1024
 
 
 class BudgetTests(TestCase):
     fixtures = ALL_FIXTURES
 
-    def test_the_full_list_is_under_72_kb_of_html_and_20_kb_of_css(self):
+    def test_the_full_list_is_under_76_kb_of_html_and_20_kb_of_css(self):
         response = self.client.get("/exercises/")
         page = Page(response.content.decode())
         assert page.count("h3", **{"class": "card__title"}) == 45  # every exercise

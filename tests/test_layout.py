@@ -17,6 +17,7 @@ LAYERS = {
     "curation": {"core", "safeguards", "anatomy", "catalogue", "articles"},
     "discussion": {"core", "safeguards", "anatomy", "catalogue", "articles"},
     "training": {"core", "safeguards", "anatomy", "catalogue", "articles"},
+    "api": {"core", "safeguards", "anatomy", "catalogue", "articles"},
     "website": {
         "core",
         "safeguards",
@@ -26,6 +27,7 @@ LAYERS = {
         "curation",
         "discussion",
         "training",
+        "api",
     },
 }
 MAX_LINES = 400

@@ -97,6 +97,7 @@ class DeploymentTests(SimpleTestCase):
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
             "DJANGO_SECURE_SSL_REDIRECT": "1",
+            "SITE_URL": "https://backbone.example",
         }
         for name in ("DJANGO_STATIC_MANIFEST", "DJANGO_ALLOW_ASYNC_UNSAFE"):
             env.pop(name, None)

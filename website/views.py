@@ -20,6 +20,7 @@ from catalogue.models import Exercise
 from core.cache import cache_page_for_readers
 from core.cache_guard import cache_health
 from core.middleware import service_unavailable
+from core.urls import absolute_url
 from safeguards.middleware import busy_response, is_busy_error
 
 HOME_PICKS = 6
@@ -81,7 +82,7 @@ def healthz(request):
 @require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute_url(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
@@ -114,7 +115,9 @@ def media(request, path):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", {"path": request.path}, status=404)
+    # Not a page: no canonical link (see 404.html), and not to be indexed.
+    context = {"path": request.path, "robots": "noindex"}
+    return render(request, "404.html", context, status=404)
 
 
 def server_error(request):

@@ -2,6 +2,7 @@
 
 from unittest import mock
 
+from django.conf import settings
 from django.test import TestCase
 
 from core import cache as page_cache
@@ -71,8 +72,10 @@ class StoredPagesTests(TestCase):
             HTTP_HOST="two.example",
             HTTP_X_FORWARDED_PROTO="https",
         ).content.decode()
-        assert "http://one.example/" in first
-        assert "https://two.example/" in second and "one.example" not in second
+        # Absolute URLs come from SITE_URL, never from the request: no host
+        # can decide another's (and the key holds the host and scheme too).
+        assert "one.example" not in first and "two.example" not in second
+        assert settings.SITE_URL in first and settings.SITE_URL in second
 
     def test_canonical_query_keeps_what_the_form_reads(self):
         from django.http import QueryDict

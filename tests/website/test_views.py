@@ -39,7 +39,8 @@ class StaticEndpointsTests(SimpleTestCase):
     def test_livez_robots_and_favicon(self):
         assert self.client.get("/livez").content == b"ok"
         robots = self.client.get("/robots.txt").content.decode()
-        assert "Sitemap: http://testserver/sitemap.xml" in robots
+        # On the configured origin (SITE_URL), never the request's Host.
+        assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
         assert self.client.get("/favicon.ico")["Content-Type"] == "image/x-icon"
 
 
