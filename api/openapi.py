@@ -5,7 +5,7 @@ from django.conf import settings
 
 from catalogue import licence
 from catalogue.filters import MAX_VALUES_PER_FACET, Sort
-from catalogue.models import Category, Force, Level, Mechanic
+from catalogue.models import Category, Force, Level, Mechanic, Pattern
 from catalogue.search import MAX_QUERY_LENGTH
 
 
@@ -54,6 +54,12 @@ LIST_PARAMETERS = [
     ),
     facet_parameter("level", "Levels (any of them).", Level.values),
     facet_parameter("category", "Exercise types (any of them).", Category.values),
+    facet_parameter(
+        "have",
+        "What I own: equipment slugs; only exercises needing nothing else "
+        "(body weight always counts as owned).",
+    ),
+    facet_parameter("pattern", "Movement patterns (any of them).", Pattern.values),
     {
         "name": "best",
         "in": "query",
@@ -189,6 +195,28 @@ SCHEMAS = {
                         ),
                     },
                     "tips": STRINGS,
+                    "review": {
+                        "type": ["object", "null"],
+                        "description": "Who reviewed the exercise and what of it; "
+                        "current is false once the steps changed after the review.",
+                        "required": [
+                            "reviewer",
+                            "credentials",
+                            "reviewed_on",
+                            "scope",
+                            "current",
+                        ],
+                        "properties": {
+                            "reviewer": STRING,
+                            "credentials": STRING,
+                            "reviewed_on": {
+                                "type": ["string", "null"],
+                                "format": "date",
+                            },
+                            "scope": STRING,
+                            "current": {"type": "boolean"},
+                        },
+                    },
                     "status": STRING,
                     "published_at": {"type": "string", "format": "date-time"},
                     "updated_at": {"type": "string", "format": "date-time"},

@@ -1,5 +1,6 @@
 """Plain dictionaries of the API's objects (the shapes are in api/openapi.py)."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 
 from catalogue import licence
@@ -42,6 +43,22 @@ def muscle_link(link):
     }
 
 
+def review(exercise):
+    """Who reviewed what of the exercise, and whether the steps are still the
+    ones reviewed; None when no one has reviewed it."""
+    try:
+        found = exercise.review
+    except ObjectDoesNotExist:
+        return None
+    return {
+        "reviewer": found.reviewer,
+        "credentials": found.reviewer_credentials,
+        "reviewed_on": found.reviewed_on.isoformat() if found.reviewed_on else None,
+        "scope": found.scope,
+        "current": found.is_current_for(exercise.steps.all()),
+    }
+
+
 def exercise_detail(exercise):
     """Everything about one exercise (from ``ExerciseQuerySet.for_detail``)."""
     links = list(exercise.muscle_links.all())
@@ -71,6 +88,7 @@ def exercise_detail(exercise):
             for step in exercise.steps.all()
         ],
         "tips": exercise.tip_list,
+        "review": review(exercise),
         "status": exercise.status,
         "published_at": exercise.published_at.isoformat(),
     }

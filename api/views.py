@@ -32,7 +32,7 @@ from core.cache import cache_page_for_readers
 from core.http import allow_cross_origin
 from core.urls import absolute_url
 
-FACETS = ("equipment", "muscle", "level", "category")
+FACETS = ("equipment", "muscle", "level", "category", "have", "pattern")
 SINGLE = ("q", "best", "sort", "page")
 # The list page also takes on/true/yes; the API documents one spelling.
 FLAGS = {"0", "1"}
@@ -136,7 +136,13 @@ def exercise_list(request):
 
 @api_view
 def exercise_detail(request, slug):
-    exercise = Exercise.objects.published().for_detail().filter(slug=slug).first()
+    exercise = (
+        Exercise.objects.published()
+        .for_detail()
+        .select_related("review")  # the curation app's, by its relation
+        .filter(slug=slug)
+        .first()
+    )
     if exercise is None:
         return api_error(404, f"No published exercise “{slug}”.")
     return api_response({"exercise": serializers.exercise_detail(exercise)})

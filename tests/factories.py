@@ -5,7 +5,10 @@ import struct
 import zlib
 from io import BytesIO
 
+from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import TestCase
 from django.utils.text import slugify
 from PIL import Image
 
@@ -200,3 +203,28 @@ def review_form(exercise):
             }
         )
     return data
+
+
+class EditorAndRowTestCase(TestCase):
+    """An editor (in the Editors group, signed in) and a one-arm row to edit."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("setup_editors", verbosity=0)
+        cls.editor = User.objects.create_user("edith", password="pw", is_staff=True)
+        cls.editor.groups.add(Group.objects.get(name="Editors"))
+        cls.dumbbells = make_equipment("Dumbbells")
+        cls.bench = make_equipment("Flat Bench Without Rack")
+        cls.lats = make_muscle("Latissimus Dorsi", make_group("Back"))
+        cls.row = make_exercise(
+            "One-Arm Row",
+            steps=["Kneel.", "Grip.", "Row.", "Lower."],
+            equipment=[cls.dumbbells],
+            primary=[cls.lats],
+        )
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def url(self, exercise=None):
+        return f"/admin/catalogue/exercise/{(exercise or self.row).pk}/change/"

@@ -252,3 +252,25 @@ class QueryBudgetTests(TestCase):
         # The whole catalogue as CSV is still a fixed number of queries.
         response, queries = count_queries(self.client, "/exercises/export.csv")
         assert response.status_code == 200 and queries <= 6
+
+
+class ReviewAndKitTests(TestCase):
+    fixtures = ALL_FIXTURES
+
+    def test_an_exercise_states_its_review_or_that_it_has_none(self):
+        reviewed = self.client.get("/api/exercises/pull-up/").json()["exercise"]
+        assert reviewed["review"]["reviewer"] == "April Edwards"
+        assert reviewed["review"]["credentials"] == "MScPT"
+        assert reviewed["review"]["current"] is True
+        extra = self.client.get("/api/exercises/bird-dog/").json()["exercise"]
+        assert extra["review"] is None
+
+    def test_have_lists_only_what_the_kit_allows(self):
+        body = self.client.get("/api/exercises/?have=bodyweight").json()
+        allowed = {"bodyweight"}
+        assert body["count"] > 0
+        for summary in body["results"]:
+            detail = self.client.get(f"/api/exercises/{summary['slug']}/").json()
+            assert {e["slug"] for e in detail["exercise"]["equipment"]} <= allowed
+        refused = self.client.get("/api/exercises/?have=moon-boots")
+        assert refused.status_code == 400

@@ -4,44 +4,20 @@ images and previews."""
 import re
 
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from django.test import TestCase
 
 from catalogue.models import Exercise, Step
 from tests.factories import (
+    EditorAndRowTestCase,
     exercise_form,
     image_file,
-    make_equipment,
     make_exercise,
-    make_group,
-    make_muscle,
     png_bomb,
 )
 
 
-class EditorTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("setup_editors", verbosity=0)
-        cls.editor = User.objects.create_user("edith", password="pw", is_staff=True)
-        cls.editor.groups.add(Group.objects.get(name="Editors"))
-        cls.dumbbells = make_equipment("Dumbbells")
-        cls.bench = make_equipment("Flat Bench Without Rack")
-        cls.lats = make_muscle("Latissimus Dorsi", make_group("Back"))
-        cls.row = make_exercise(
-            "One-Arm Row",
-            steps=["Kneel.", "Grip.", "Row.", "Lower."],
-            equipment=[cls.dumbbells],
-            primary=[cls.lats],
-        )
-
-    def setUp(self):
-        self.client.force_login(self.editor)
-
-    def url(self, exercise=None):
-        return f"/admin/catalogue/exercise/{(exercise or self.row).pk}/change/"
-
+class EditorTests(EditorAndRowTestCase):
     def test_an_editor_changes_a_step_and_the_equipment(self):
         steps = [(s.pk, s.number, s.text, False) for s in self.row.steps.all()]
         steps[2] = (steps[2][0], 3, "Row the dumbbell to your hip.", False)
@@ -163,7 +139,6 @@ class EditorTests(TestCase):
 
 class NameNormalisationTests(TestCase):
     def test_a_lower_case_clash_is_a_form_error(self):
-        from django.contrib.auth.models import User
 
         make_exercise("Pull-Up")
         admin = User.objects.create_superuser("root", password="pw")

@@ -1,41 +1,18 @@
 """The editors' side of the site as a whole: who may do what, the Editors group,
 the data-quality report."""
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
 
 from catalogue.models import Exercise
 from tests.factories import (
-    make_equipment,
+    EditorAndRowTestCase,
     make_exercise,
-    make_group,
-    make_muscle,
 )
 
 
-class EditorAccessTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("setup_editors", verbosity=0)
-        cls.editor = User.objects.create_user("edith", password="pw", is_staff=True)
-        cls.editor.groups.add(Group.objects.get(name="Editors"))
-        cls.dumbbells = make_equipment("Dumbbells")
-        cls.bench = make_equipment("Flat Bench Without Rack")
-        cls.lats = make_muscle("Latissimus Dorsi", make_group("Back"))
-        cls.row = make_exercise(
-            "One-Arm Row",
-            steps=["Kneel.", "Grip.", "Row.", "Lower."],
-            equipment=[cls.dumbbells],
-            primary=[cls.lats],
-        )
-
-    def setUp(self):
-        self.client.force_login(self.editor)
-
-    def url(self, exercise=None):
-        return f"/admin/catalogue/exercise/{(exercise or self.row).pk}/change/"
-
+class EditorAccessTests(EditorAndRowTestCase):
     def test_an_editor_cannot_manage_users(self):
         assert self.client.get("/admin/auth/user/").status_code == 403
         assert self.client.get("/admin/auth/group/").status_code == 403
