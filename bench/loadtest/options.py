@@ -14,7 +14,7 @@ QUICK_SECONDS = 3
 BACKENDS = ("sqlite", "postgres")
 STATES = ("cold", "warm")
 SCENARIOS = ("bypass", "redis-outage")
-PAGE_NAMES = ("list", "filtered", "search", "exercise", "muscle")
+PAGE_NAMES = ("list", "analysis", "filtered", "search", "exercise", "muscle")
 
 RESULTS_PATH = ROOT / "bench" / "results" / "latest.md"
 # A small extract of free-exercise-db kept in the repository, so that a clean
