@@ -16,7 +16,14 @@ def test_defaults_measure_every_backend_size_state_page_and_scenario():
     assert parsed.seconds == 8
     assert parsed.states == ["cold", "warm"]
     assert parsed.scenarios == ["bypass", "redis-outage"]
-    assert parsed.pages == ["list", "filtered", "search", "exercise", "muscle"]
+    assert parsed.pages == [
+        "list",
+        "analysis",
+        "filtered",
+        "search",
+        "exercise",
+        "muscle",
+    ]
 
 
 def test_default_dataset_is_the_sample_in_the_repository():
@@ -45,7 +52,10 @@ def test_bad_sizes_are_refused(sizes, capsys):
 def test_unknown_names_are_refused_with_the_choices(capsys):
     with pytest.raises(SystemExit):
         parse("--pages", "list,nope")
-    assert "unknown page: nope (choose from list, filtered" in capsys.readouterr().err
+    assert (
+        "unknown page: nope (choose from list, analysis, filtered"
+        in capsys.readouterr().err
+    )
 
 
 def test_states_or_scenarios_can_be_none_but_not_both(capsys):
