@@ -1,7 +1,7 @@
 import logging
 import time
 
-from django.db import DatabaseError, connections
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 logger = logging.getLogger("core.outage")
 
 RETRY_AFTER_SECONDS = 30
+OUTAGE_ERRORS = (OperationalError, InterfaceError)
 LOG_INTERVAL_SECONDS = 30
 
 
@@ -69,7 +70,9 @@ class DatabaseOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, DatabaseError):
+        # Only a database that cannot be reached or used: a query the database
+        # refused (bad data, a constraint) is a bug or bad input, not an outage.
+        if not isinstance(exception, OUTAGE_ERRORS):
             return None
         now = time.monotonic()
         if now - DatabaseOutageMiddleware.last_logged >= LOG_INTERVAL_SECONDS:

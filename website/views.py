@@ -19,7 +19,7 @@ from articles.models import Article
 from catalogue.models import Exercise
 from core.cache import cache_page_for_readers
 from core.cache_guard import cache_health
-from core.middleware import service_unavailable
+from core.middleware import OUTAGE_ERRORS, service_unavailable
 from core.urls import absolute_url
 from safeguards.middleware import busy_response, is_busy_error
 
@@ -127,7 +127,7 @@ def server_error(request):
         return busy_response()
     # No context processors, no database: this must render when things are broken.
     # A database error outside a view (a middleware's) is an outage too: a 503.
-    if isinstance(sys.exc_info()[1], DatabaseError):
+    if isinstance(sys.exc_info()[1], OUTAGE_ERRORS):
         return service_unavailable(request)
     template = loader.get_template("500.html")
     return HttpResponse(
