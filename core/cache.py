@@ -128,6 +128,10 @@ def cache_page_for_readers(view=None, *, parameters=None, redirect_unknown=True)
             return response
 
         query, unknown = canonical_query(request.GET, parameters)
+        if not redirect_unknown and query != request.META.get("QUERY_STRING", ""):
+            # An API judges what it was sent (an empty or repeated value is an
+            # error there): only a query already in normal form may share a key.
+            unknown = True
         if unknown and redirect_unknown:
             return HttpResponsePermanentRedirect(
                 f"{request.path}?{query}" if query else request.path

@@ -274,3 +274,9 @@ class ReviewAndKitTests(TestCase):
             assert {e["slug"] for e in detail["exercise"]["equipment"]} <= allowed
         refused = self.client.get("/api/exercises/?have=moon-boots")
         assert refused.status_code == 400
+
+    def test_an_empty_value_is_refused_even_when_the_plain_list_is_cached(self):
+        assert self.client.get("/api/exercises/").status_code == 200  # stored
+        refused = self.client.get("/api/exercises/?pattern=")
+        assert refused.status_code == 400
+        assert "pattern" in refused.json()["error"]["parameters"]
