@@ -27,6 +27,18 @@ def obj(properties, required=None):
     }
 
 
+# What an exercise's summary and its detail both say of it.
+EXERCISE_IDENTITY = {
+    "slug": STRING,
+    "name": STRING,
+    "url": URL,
+    "api_url": URL,
+    "summary": STRING,
+    "level": {"type": "string", "enum": Level.values},
+    "type": {"type": "string", "enum": Category.values},
+}
+
+
 def facet_parameter(name, description, enum=None):
     items = (
         {"type": "string", "enum": enum} if enum else {"type": "string", "minLength": 1}
@@ -136,13 +148,7 @@ SCHEMAS = {
             ref("Provenance"),
             obj(
                 {
-                    "slug": STRING,
-                    "name": STRING,
-                    "url": URL,
-                    "api_url": URL,
-                    "summary": STRING,
-                    "level": {"type": "string", "enum": Level.values},
-                    "type": {"type": "string", "enum": Category.values},
+                    **EXERCISE_IDENTITY,
                     "force": {
                         "type": ["string", "null"],
                         "enum": [*Force.values, None],
@@ -168,14 +174,8 @@ SCHEMAS = {
             ref("Provenance"),
             obj(
                 {
-                    "slug": STRING,
-                    "name": STRING,
-                    "url": URL,
-                    "api_url": URL,
-                    "summary": STRING,
+                    **EXERCISE_IDENTITY,
                     "aliases": STRINGS,
-                    "level": {"type": "string", "enum": Level.values},
-                    "type": {"type": "string", "enum": Category.values},
                     "equipment": {"type": "array", "items": ref("Named")},
                     "muscle_groups": {"type": "array", "items": ref("Named")},
                     "muscles": obj(

@@ -34,6 +34,8 @@ _built = {}  # content state -> FacetIndex (the latest one only)
 
 
 def vocabulary_querysets():
+    """Every equipment item and muscle the filters offer, as rows of (kind, pk,
+    slug, name, parent group, position)."""
     nothing = Value(None, output_field=IntegerField())
     equipment = Equipment.objects.order_by().annotate(
         kind=Value("equipment"), parent=nothing, place=nothing
@@ -49,15 +51,6 @@ def vocabulary_querysets():
 
 def in_site_order(rows):
     return sorted(rows, key=lambda row: (row[5] or 0, row[3]))
-
-
-def vocabulary():
-    """Every equipment item and muscle the filters offer: one query.
-
-    Rows of (kind, pk, slug, name, parent group, position), in the site's order.
-    """
-    first, *rest = vocabulary_querysets()
-    return in_site_order(first.union(*rest, all=True))
 
 
 def link_querysets():
@@ -96,7 +89,7 @@ def _bits(masks, key, bit):
 
 @dataclass
 class FacetIndex:
-    rows: list  # vocabulary()
+    rows: list  # (kind, pk, slug, name, parent group, position), in site order
     position: dict  # exercise pk -> bit number
     order: list  # bit number -> exercise pk (A–Z)
     everything: int

@@ -5,7 +5,7 @@
 else reads filter parameters.
 """
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 
 # The equipment item that stands for the reader's own body (fixtures/02_equipment.json).
 # Everyone owns it, so ``have`` always includes it: "No equipment" is
@@ -31,11 +31,6 @@ class Selection:
     def owned(self):
         """The kit ``have`` stands for: the items given, and body weight."""
         return owned(self.have)
-
-    def without(self, *names):
-        """The same selection with some facets cleared (for facet counts)."""
-        defaults = {f.name: f.default for f in fields(self)}
-        return replace(self, **{name: defaults[name] for name in names})
 
 
 def owned(have):
