@@ -12,21 +12,10 @@ import re
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Abs, Coalesce
+from django.db.models import Q
 
-from catalogue.choices import Level, Role
-from catalogue.selection import BODYWEIGHT, Selection
+from catalogue.choices import Level
+from catalogue.selection import BODYWEIGHT
 
 MAX_ALTERNATIVES = 6
 LEVEL_RANK = {value: rank for rank, value in enumerate(Level.values)}
@@ -80,59 +69,6 @@ def is_one_arm(exercise):
     return bool(ONE_ARM.search(" ".join([exercise.name, exercise.aliases])))
 
 
-def level_rank(level_field):
-    return Case(
-        *(When(**{level_field: v}, then=Value(r)) for v, r in LEVEL_RANK.items()),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-
-
-def candidates(exercise, primary_ids, exercises, have=()):
-    """The alternatives' QuerySet, nearest first: one query, and one for equipment.
-
-    ``exercises`` are those a reader may be offered (``published()``).
-    """
-    from catalogue.models import Equipment, ExerciseMuscle
-
-    if have:
-        exercises = exercises.matching(Selection(have=tuple(have)))
-    overrides = AlternativeOverride.objects.filter(
-        exercise=exercise, alternative=OuterRef("pk")
-    )
-    primary = ExerciseMuscle.objects.filter(
-        exercise=OuterRef("pk"), role=Role.PRIMARY
-    ).order_by()
-
-    def counted(links):
-        total = links.values("exercise").annotate(n=Count("*")).values("n")[:1]
-        return Coalesce(Subquery(total), Value(0))
-
-    # Without a pattern there is nothing to match on: only editors' pins.
-    offered = Q(pinned=True)
-    if exercise.pattern:
-        offered |= Q(pattern=exercise.pattern, shared__gt=0)
-    return (
-        exercises.exclude(pk=exercise.pk)
-        .annotate(
-            pinned=Exists(overrides.filter(kind=AlternativeOverride.Kind.PIN)),
-            shared=counted(primary.filter(muscle_id__in=primary_ids)),
-            others=counted(primary.exclude(muscle_id__in=primary_ids)),
-            level_gap=Abs(level_rank("level") - LEVEL_RANK.get(exercise.level, 0)),
-        )
-        .filter(offered)
-        .exclude(Exists(overrides.filter(kind=AlternativeOverride.Kind.EXCLUDE)))
-        .order_by("-pinned", "-shared", "others", "level_gap", "name")
-        .prefetch_related(
-            models.Prefetch(
-                "equipment",
-                queryset=Equipment.objects.only("name", "slug"),
-                to_attr="equipment_list",
-            )
-        )[:MAX_ALTERNATIVES]
-    )
-
-
 def reasons(exercise, own_equipment, other):
     """Why ``other`` could replace ``exercise``, in plain words."""
     own = {item.slug: item.name for item in own_equipment}
@@ -165,12 +101,23 @@ def reasons(exercise, own_equipment, other):
     return said
 
 
-def alternatives_for(exercise, own_equipment, primary_ids, exercises, have=()):
-    """Up to six alternatives with their reasons, nearest first."""
-    return [
-        Alternative(other, reasons(exercise, own_equipment, other))
-        for other in candidates(exercise, primary_ids, exercises, have)
-    ]
+def alternatives_for(exercise, own_equipment, primary_slugs, have=()):
+    """Up to six alternatives with their reasons, nearest first: one query (the
+    editors' pins and exclusions), the rest from the facet index."""
+    # Imported here: catalogue.models imports this module for its model.
+    from catalogue.facet_index import current_index
+    from catalogue.nearby import candidates, equipment_of, exercise_at
+
+    index = current_index()
+    overrides = exercise.alternative_overrides.values_list("alternative_id", "kind")
+    pinned = {pk for pk, kind in overrides if kind == AlternativeOverride.Kind.PIN}
+    offered = []
+    for number in candidates(index, exercise, primary_slugs, overrides, have):
+        other = exercise_at(index, number)
+        other.equipment_list = equipment_of(index, number)
+        other.pinned = other.pk in pinned
+        offered.append(Alternative(other, reasons(exercise, own_equipment, other)))
+    return offered
 
 
 def kit_from(data, max_items=30):

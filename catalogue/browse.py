@@ -21,6 +21,7 @@ from catalogue.facets import PageRows, count_facets
 from catalogue.filters import ExerciseFilter, Sort
 from catalogue.models import LETTERS, OTHER_LETTER, Exercise
 from catalogue.selection import BODYWEIGHT
+from core.models import sees_drafts
 
 PER_PAGE = 48
 
@@ -46,7 +47,7 @@ class Browse:
         narrowed first by the analysis's drill-down (``catalogue.drilldown``)."""
         self.data = data
         self.drill = drill
-        include_drafts = bool(user.is_authenticated and user.is_staff)
+        include_drafts = sees_drafts(user)
         exercises = Exercise.objects.visible_to(user)
         index = current_index()
         if drill:

@@ -63,11 +63,11 @@ def requested_slugs(data):
     return slugs, notices
 
 
-def compare(data, exercises, published):
+def compare(data, exercises):
     """The comparison for a request: a fixed number of queries for up to three.
 
-    ``exercises`` are those the reader may see; alternatives come from
-    ``published`` only.
+    ``exercises`` are those the reader may see; alternatives are published ones
+    only (``alternatives_for``).
     """
     slugs, notices = requested_slugs(data)
     found = {e.slug: e for e in exercises.for_detail().filter(slug__in=slugs)}
@@ -86,10 +86,7 @@ def compare(data, exercises, published):
             [link for link in links if link.role == Role.SECONDARY],
         )
         column.alternatives = alternatives_for(
-            exercise,
-            exercise.equipment.all(),
-            [link.muscle_id for link in primary],
-            published,
+            exercise, exercise.equipment.all(), [link.muscle.slug for link in primary]
         )
         columns.append(column)
     if len(columns) < MIN_COMPARED:

@@ -104,6 +104,11 @@ class FacetIndex:
     categories: dict
     best: int
     letters: dict
+    # For the links an exercise page makes (``catalogue.nearby``): each
+    # exercise's (pk, name, slug, level, aliases, pattern) by bit number, and how many
+    # primary muscles it has (n -> mask).
+    entries: list
+    primary_counts: dict
 
     @classmethod
     def build(cls):
@@ -117,17 +122,19 @@ class FacetIndex:
         slugs = {(kind, pk): slug for kind, pk, slug, *_ in rows}
         exercises = Exercise.objects.order_by("name").values_list(
             "pk", "level", "category", "is_best", "letter", "status", "published_at",
-            "force", "mechanic", "pattern",
+            "force", "mechanic", "pattern", "name", "slug", "aliases",
         )  # fmt: skip
         position, levels, categories, letters = {}, {}, {}, {}
         forces, mechanics, patterns = {}, {}, {}
+        entries = []
         everything = published = best = 0
         for number, (
             pk, level, category, is_best, letter, status, moment, force, mechanic,
-            pattern,
+            pattern, name, slug, aliases,
         ) in enumerate(exercises):  # fmt: skip
             bit = 1 << number
             position[pk] = number
+            entries.append((pk, name, slug, level, aliases, pattern))
             everything |= bit
             if status == PublicationStatus.PUBLISHED and moment <= now:
                 published |= bit
@@ -140,6 +147,7 @@ class FacetIndex:
             if is_best:
                 best |= bit
         equipment, muscles, roles = {}, {}, {}
+        primaries = dict.fromkeys(position, 0)
         for kind, exercise_id, item in links:
             vocabulary_kind = "equipment" if kind == "uses" else "muscle"
             if exercise_id not in position or (vocabulary_kind, item) not in slugs:
@@ -151,10 +159,16 @@ class FacetIndex:
             _bits(muscles, slug, bit)
             if kind != "tag":
                 _bits(roles, (kind, slug), bit)
+            if kind == "primary":
+                primaries[exercise_id] += 1
+        primary_counts = {}
+        for pk, count in primaries.items():
+            _bits(primary_counts, count, 1 << position[pk])
         order = list(position)  # filled in A–Z order above
         return cls(
             rows, position, order, everything, published, equipment, muscles, roles,
-            levels, forces, mechanics, patterns, categories, best, letters,
+            levels, forces, mechanics, patterns, categories, best, letters, entries,
+            primary_counts,
         )  # fmt: skip
 
     def positions(self, mask):

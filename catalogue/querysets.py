@@ -28,7 +28,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from anatomy.models import Muscle
 from catalogue import search
-from catalogue.choices import WORKING_ROLES, Role
+from catalogue.choices import WORKING_ROLES
 from core.models import ContentVersion, PublishableQuerySet
 
 # The columns an exercise card needs (see ExerciseQuerySet.for_list).
@@ -245,26 +245,6 @@ class ExerciseQuerySet(PublishableQuerySet):
         queryset = self.alias(search_document=document, search_similarity=similarity)
         return queryset, exact | typo, 4.0 - F("search_similarity")
 
-    def related_to(self, exercise, primary_muscle_ids, limit=6):
-        """Other exercises with one of the same primary muscles."""
-        from catalogue.models import ExerciseMuscle
-
-        if not primary_muscle_ids:
-            return self.none()
-        return (
-            self.filter(
-                Exists(
-                    ExerciseMuscle.objects.filter(
-                        exercise=OuterRef("pk"),
-                        role=Role.PRIMARY,
-                        muscle_id__in=primary_muscle_ids,
-                    )
-                )
-            )
-            .exclude(pk=exercise.pk)
-            .for_links()[:limit]
-        )
-
     def reindex(self):
         """Recompute the index letter and search index of these exercises."""
         from catalogue.models import Step
@@ -284,14 +264,6 @@ class ExerciseQuerySet(PublishableQuerySet):
         # move the content version after it, not only before (core.signals).
         if exercises:
             ContentVersion.bump()
-
-    def neighbours(self, exercise):
-        """The exercises before and after this one, A–Z."""
-        before = (
-            self.filter(name__lt=exercise.name).order_by("-name").for_links().first()
-        )
-        after = self.filter(name__gt=exercise.name).order_by("name").for_links().first()
-        return before, after
 
 
 def uses_equipment(slugs):

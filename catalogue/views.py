@@ -6,8 +6,10 @@ from catalogue.alternatives import alternatives_for, kit_from
 from catalogue.compare import compare
 from catalogue.drilldown import list_browse, list_parameters
 from catalogue.export import export_url
+from catalogue.facet_index import current_index
 from catalogue.indexing import list_indexing
 from catalogue.models import Equipment, Exercise, Role
+from catalogue.nearby import neighbours, related
 from catalogue.progressions import places_of
 from catalogue.sharing import exercise_card
 from core.cache import IN_ORDER, MANY, cache_page_for_readers, keep_out_of_cache
@@ -39,11 +41,12 @@ def exercise_detail(request, slug):
     if exercise is None:
         raise Http404("No exercise here.")
     muscle_links = list(exercise.muscle_links.all())
-    primary_ids = [link.muscle_id for link in muscle_links if link.role == Role.PRIMARY]
-    previous, following = exercises.neighbours(exercise)
+    primary_slugs = [
+        link.muscle.slug for link in muscle_links if link.role == Role.PRIMARY
+    ]
+    index = current_index()
+    previous, following = neighbours(index, exercise, request.user)
     kit = kit_from(request.GET)
-    # Alternatives and ladders offer readers' exercises only, even to an editor.
-    published = Exercise.objects.published()
     context = {
         "exercise": exercise,
         "steps": exercise.steps.all(),
@@ -61,16 +64,16 @@ def exercise_detail(request, slug):
         "stretched_links": [
             link for link in muscle_links if link.role == Role.STRETCHED
         ],
-        "related": exercises.related_to(exercise, primary_ids),
+        "related": related(index, exercise, primary_slugs, request.user),
         "kit": kit,
+        # Alternatives and ladders offer readers' exercises only, even to an editor.
         "alternatives": alternatives_for(
             exercise,
             exercise.equipment.all(),
-            primary_ids,
-            published,
+            primary_slugs,
             have=[slug for slug, _ in kit],
         ),
-        "places": places_of(exercise, published),
+        "places": places_of(exercise, Exercise.objects.published()),
         "breadcrumbs": breadcrumbs(
             ("Exercises", "catalogue:exercise_list"), (exercise.name, None)
         ),
@@ -93,11 +96,7 @@ def equipment_list(request):
 @require_safe
 @cache_page_for_readers(parameters={"e": IN_ORDER})  # the columns, in order
 def exercise_compare(request):
-    comparison = compare(
-        request.GET,
-        Exercise.objects.visible_to(request.user),
-        Exercise.objects.published(),
-    )
+    comparison = compare(request.GET, Exercise.objects.visible_to(request.user))
     context = {
         "comparison": comparison,
         "breadcrumbs": breadcrumbs(

@@ -31,6 +31,7 @@ from django.utils.text import compress_string
 
 from core.cache_guard import guarded_get, guarded_set
 from core.content_state import pinned
+from core.models import sees_drafts
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # How a page reads each parameter: its last value, all its values (a set), all
@@ -45,8 +46,7 @@ def is_editor(request):
     so readers never cost a session (database) lookup here."""
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return False
-    user = getattr(request, "user", None)
-    return bool(user and user.is_authenticated and user.is_staff)
+    return sees_drafts(getattr(request, "user", None))
 
 
 def canonical_query(data, parameters):

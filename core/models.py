@@ -3,6 +3,11 @@ from django.db.models import F
 from django.utils import timezone
 
 
+def sees_drafts(user):
+    """Editors (staff) preview drafts and scheduled items; readers do not."""
+    return bool(user and user.is_authenticated and user.is_staff)
+
+
 class ContentVersion(models.Model):
     """A counter that every content change moves on.
 
@@ -50,7 +55,7 @@ class PublishableQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Editors preview drafts and scheduled items; readers see what is published."""
-        if user.is_authenticated and user.is_staff:
+        if sees_drafts(user):
             return self.all()
         return self.published()
 

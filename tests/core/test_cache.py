@@ -82,9 +82,10 @@ class PageCacheTests(TestCase):
 
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_the_cache_can_be_turned_off(self):
-        _, first = count_queries(self.client, "/exercises/cable-row/")
+        self.client.get("/exercises/cable-row/")  # builds the facet index it reads
         _, second = count_queries(self.client, "/exercises/cable-row/")
-        assert first == second > 1
+        _, third = count_queries(self.client, "/exercises/cable-row/")
+        assert second == third > 1  # rendered again each time
 
     def test_steps_reindex_search(self):
         Step.objects.create(exercise=self.row, number=5, text="Finish with a flourish.")
