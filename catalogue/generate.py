@@ -14,17 +14,8 @@ from django.utils import timezone
 
 from anatomy.models import Muscle
 from catalogue.bulk import Links, create_exercises, unique_slug
-from catalogue.models import (
-    Category,
-    Equipment,
-    Exercise,
-    ExerciseMuscle,
-    Force,
-    Level,
-    Mechanic,
-    Role,
-    Step,
-)
+from catalogue.choices import Category, Force, Level, Mechanic, Role
+from catalogue.models import Equipment, Exercise, ExerciseMuscle, Step
 from core.models import ContentVersion, PublicationStatus
 
 SOURCE_PREFIX = "generated:"

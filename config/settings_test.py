@@ -46,6 +46,7 @@ class RaiseOnMissingVariable(logging.Filter):
         "base.html",
         "404.html",
         "500.html",
+        "error_base.html",
         "includes/",
         "website/",
         "catalogue/",

@@ -1,4 +1,5 @@
-"""Small factory functions: each makes one valid object, with overrides."""
+"""What the test modules share: small factory functions (each makes one valid
+object, with overrides), admin form data, a test base and query counting."""
 
 import itertools
 import struct
@@ -6,6 +7,7 @@ import zlib
 from io import BytesIO
 
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import TestCase
@@ -14,8 +16,12 @@ from PIL import Image
 
 from anatomy.models import Muscle
 from articles.models import Article
+from catalogue import facet_index
+from catalogue.generate import generate_exercises
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Role, Step
+from core import fragments
 from core.models import PublicationStatus
+from tests.utils import count_queries
 
 _numbers = itertools.count(1)
 
@@ -228,3 +234,20 @@ class EditorAndRowTestCase(TestCase):
 
     def url(self, exercise=None):
         return f"/admin/catalogue/exercise/{(exercise or self.row).pk}/change/"
+
+
+def cold_queries(client, url):
+    """The queries of a response made from nothing: no stored page, index or card."""
+    cache.clear()
+    fragments.clear()
+    facet_index.forget()
+    return count_queries(client, url)[1]
+
+
+def cold_queries_before_and_after_10000_exercises(client, urls):
+    """Each URL's cold queries on the content as it is, then again once 10,000
+    more exercises are generated (which bumps the content version)."""
+    before = {url: cold_queries(client, url) for url in urls}
+    generate_exercises(10_000)
+    after = {url: cold_queries(client, url) for url in urls}
+    return before, after

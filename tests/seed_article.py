@@ -222,6 +222,20 @@ ARTICLE_EQUIPMENT = sorted(
     {item for _, equipment, _, _ in ARTICLE_EXERCISES for item in equipment}
 )
 
+ARTICLE_MUSCLE_GROUPS = sorted(
+    {group for _, _, groups, _ in ARTICLE_EXERCISES for group in groups}
+)
+
+# The mid-back muscles the article's anatomy section describes.
+ARTICLE_MUSCLES = [
+    "Upper Trapezius",
+    "Middle Trapezius",
+    "Lower Trapezius",
+    "Latissimus Dorsi",
+    "Rhomboids",
+    "Posterior Deltoid",
+]
+
 # Exercises and stretches the article names in its text, each with a page of its own.
 ARTICLE_EXTRAS = [
     "Bent-Over Barbell Row",

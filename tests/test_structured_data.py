@@ -8,25 +8,13 @@ from django.conf import settings
 from django.test import TestCase
 
 from catalogue.models import Exercise
-from tests.utils import ALL_FIXTURES, ROOT, Page
+from tests.utils import ALL_FIXTURES, PAGE_TYPES, ROOT, Page
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "schema-org-subset.json").read_text())
 TYPES, RANGES = SCHEMA["types"], SCHEMA["ranges"]
 BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
-PAGES = [
-    "/",
-    "/exercises/",
-    "/exercises/?equipment=dumbbells",
-    "/exercises/pull-up/",
-    "/exercises/renegade-rows/",
-    "/equipment/",
-    "/anatomy/",
-    "/anatomy/back/",
-    "/anatomy/latissimus-dorsi/",
-    "/articles/",
-    "/articles/middle-back-workouts/",
-]
+PAGES = [*PAGE_TYPES, "/exercises/?equipment=dumbbells", "/exercises/renegade-rows/"]
 
 
 def ancestors(name):

@@ -9,6 +9,18 @@ from django.test.utils import CaptureQueriesContext
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_FIXTURES = sorted(str(path) for path in (ROOT / "fixtures").glob("*.json"))
+# A public page of each type, on the fixtures.
+PAGE_TYPES = [
+    "/",
+    "/exercises/",
+    "/exercises/pull-up/",
+    "/equipment/",
+    "/anatomy/",
+    "/anatomy/back/",
+    "/anatomy/latissimus-dorsi/",
+    "/articles/",
+    "/articles/middle-back-workouts/",
+]
 
 
 class Page(HTMLParser):

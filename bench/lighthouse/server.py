@@ -6,17 +6,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.processes import (
-    CommandError,
-    free_port,
-    log,
-    spawn,
-    stop_process,
-    wait_for_server,
-)
-from bench.production import gunicorn_command, manage, production_env
-
-SERVER_START_TIMEOUT = 60
+from bench.processes import CommandError, log
+from bench.production import GunicornServer, manage, production_env
 
 
 def fetch_status(url):
@@ -47,26 +38,13 @@ def production_server():
     """Serve the site with gunicorn on a free port, on SQLite with the
     local-memory cache; yield its base URL."""
     with tempfile.TemporaryDirectory(prefix="audit-") as tmpdir:
-        port = free_port()
         env = production_env(tmpdir, f"sqlite:///{Path(tmpdir) / 'audit.sqlite3'}")
-        env.update(HOST="127.0.0.1", PORT=str(port))
         log(f"Preparing a throwaway site in {tmpdir}")
         prepare_site(env)
-        log_path = Path(tmpdir) / "gunicorn.log"
-        with log_path.open("w") as log_file:
-            proc = spawn(gunicorn_command(), env=env, stdout=log_file)
-        try:
-            if not wait_for_server(port, "/healthz", proc, SERVER_START_TIMEOUT):
-                raise CommandError(
-                    "gunicorn did not answer /healthz with 200:\n"
-                    + log_path.read_text()[-3000:]
-                )
-            base_url = f"http://127.0.0.1:{port}"
-            log(f"gunicorn (pid {proc.pid}) serves {base_url}")
-            yield base_url
-        finally:
-            stop_process(proc)
-            log(f"gunicorn (pid {proc.pid}) stopped")
+        with GunicornServer(env, Path(tmpdir) / "gunicorn.log") as server:
+            log(f"gunicorn (pid {server.proc.pid}) serves {server.url}")
+            yield server.url
+        log("gunicorn stopped")
 
 
 @contextmanager

@@ -39,6 +39,16 @@ def csv_choices(value, choices, what, allow_none=False):
     return list(dict.fromkeys(items))
 
 
+def add_choices_option(parser, option, choices, what, help, allow_none=False):
+    """An option taking a comma-separated subset of ``choices``; all by default."""
+    parser.add_argument(
+        option,
+        type=lambda value: csv_choices(value, choices, what, allow_none),
+        default=list(choices),
+        help=help,
+    )
+
+
 def csv_sizes(value):
     """Catalogue sizes, smallest first (one database grows from size to size)."""
     try:
@@ -110,10 +120,11 @@ def build_parser(environ):
         description="Load-test the main pages with wrk against gunicorn, as in "
         "production, on throwaway catalogues of several sizes (see bench/README.md).",
     )
-    parser.add_argument(
+    add_choices_option(
+        parser,
         "--backends",
-        type=lambda v: csv_choices(v, BACKENDS, "backend"),
-        default=list(BACKENDS),
+        BACKENDS,
+        "backend",
         help="comma-separated: sqlite,postgres (default both)",
     )
     # argparse passes string defaults through `type` too, so a bad environment
@@ -128,23 +139,28 @@ def build_parser(environ):
         type=int,
         help=f"wrk's duration per page (default {DEFAULT_SECONDS})",
     )
-    parser.add_argument(
+    add_choices_option(
+        parser,
         "--pages",
-        type=lambda v: csv_choices(v, PAGE_NAMES, "page"),
-        default=list(PAGE_NAMES),
+        PAGE_NAMES,
+        "page",
         help=f"comma-separated, of {','.join(PAGE_NAMES)} (the baseline always runs)",
     )
-    parser.add_argument(
+    add_choices_option(
+        parser,
         "--states",
-        type=lambda v: csv_choices(v, STATES, "state", allow_none=True),
-        default=list(STATES),
+        STATES,
+        "state",
+        allow_none=True,
         help="cold (page cache off), warm (page cache on, primed); default both; "
         "none for the scenarios alone",
     )
-    parser.add_argument(
+    add_choices_option(
+        parser,
         "--scenarios",
-        type=lambda v: csv_choices(v, SCENARIOS, "scenario", allow_none=True),
-        default=list(SCENARIOS),
+        SCENARIOS,
+        "scenario",
+        allow_none=True,
         help="at the largest size: bypass (a unique query string per request), "
         "redis-outage (Redis killed mid-run; PostgreSQL only); default both, or none",
     )

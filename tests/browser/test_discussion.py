@@ -5,7 +5,11 @@ from playwright.sync_api import expect
 
 from catalogue.models import Exercise
 from discussion.models import Comment, Status
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import (
+    accessibility_problems,
+    run_axe,
+    save_screenshot,
+)
 
 TABS = {
     "analysis": "/exercises/analysis/",
@@ -107,24 +111,18 @@ def test_the_tabs_keep_the_filters(site, page):
     )
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_tabs_and_comments_have_no_accessibility_violations(
-    discussed, browser, axe_source, scheme
+    discussed, scheme_page, axe_source
 ):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    problems = {}
-    for name, path in {**TABS, "exercise-with-comments": "/exercises/pull-up/"}.items():
-        page.goto(f"{discussed}{path}")
-        if violations := run_axe(page, axe_source):
-            problems[name] = violations
+    page = scheme_page
+    pages = {**TABS, "exercise-with-comments": "/exercises/pull-up/"}
+    problems = accessibility_problems(page, axe_source, discussed, pages)
     # The confirmation page, with an error on it.
     page.goto(f"{discussed}/exercises/pull-up/")
     page.get_by_label("Your name").fill("Sam")
     page.get_by_role("button", name="Preview your comment").click()
     if violations := run_axe(page, axe_source):
         problems["compose"] = violations
-    context.close()
     assert problems == {}
 
 
@@ -146,20 +144,8 @@ def test_no_console_or_csp_errors(discussed, page, console_errors):
     assert console_errors == []
 
 
-def test_screenshots_of_both_tabs(discussed, browser, screenshots_dir):
-    for width in (390, 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        for name, path in {
-            **TABS,
-            "exercise-comments": "/exercises/pull-up/#comments",
-        }.items():
-            page.goto(f"{discussed}{path}")
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - window.innerWidth"
-            )
-            assert overflow <= 0, f"{name} scrolls sideways at {width}px"
-            target = screenshots_dir / f"{name}-{width}.png"
-            page.screenshot(path=str(target), full_page=True)
-            assert target.stat().st_size > 5_000
-        context.close()
+def test_screenshots_of_both_tabs(discussed, sized_page, screenshots_dir):
+    pages = {**TABS, "exercise-comments": "/exercises/pull-up/#comments"}
+    for name, path in pages.items():
+        sized_page.goto(f"{discussed}{path}")
+        save_screenshot(sized_page, screenshots_dir, name)

@@ -3,10 +3,9 @@
 import re
 
 import pytest
-from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import accessibility_problems, save_screenshot
 
 PAGE_TYPES = {
     "home": "/",
@@ -152,20 +151,8 @@ def test_phone_widths_never_scroll_sideways(site, browser, width):
     context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations_on_any_page_type(
-    site, browser, axe_source, scheme
-):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    problems = {}
-    for name, path in PAGE_TYPES.items():
-        page.goto(f"{site}{path}")
-        violations = run_axe(page, axe_source)
-        if violations:
-            problems[name] = violations
-    context.close()
-    assert problems == {}
+def test_no_accessibility_violations_on_any_page_type(site, scheme_page, axe_source):
+    assert accessibility_problems(scheme_page, axe_source, site, PAGE_TYPES) == {}
 
 
 def test_pages_raise_no_console_or_csp_errors(site, page, console_errors):
@@ -175,25 +162,16 @@ def test_pages_raise_no_console_or_csp_errors(site, page, console_errors):
 
 
 def test_screenshots_of_every_page_type_are_whole_rendered_pages(
-    site, browser, screenshots_dir
+    site, sized_page, screenshots_dir
 ):
     """Each page type at phone and desktop width, saved to screenshots/: the image
     is the viewport's width (nothing overflows sideways), at least a screen tall,
     and rendered (its heading is on screen, and it is not one flat colour)."""
-    for width in (390, 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        for name, path in PAGE_TYPES.items():
-            page.goto(f"{site}{path}")
-            expect(page.locator("h1")).to_be_visible()
-            target = screenshots_dir / f"{name}-{width}.png"
-            page.screenshot(path=str(target), full_page=True)
-            with Image.open(target) as shot:
-                assert shot.width == width, name
-                assert shot.height >= 900, name
-                spread = ImageStat.Stat(shot.convert("L")).stddev[0]
-                assert spread > 10, f"{name} at {width} px looks blank"
-        context.close()
+    for name, path in PAGE_TYPES.items():
+        sized_page.goto(f"{site}{path}")
+        expect(sized_page.locator("h1")).to_be_visible()
+        _, height = save_screenshot(sized_page, screenshots_dir, name)
+        assert height >= 900, name
 
 
 def test_an_exercise_prints_on_one_page(site, page):

@@ -3,10 +3,9 @@
 import re
 
 import pytest
-from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import accessibility_problems, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -20,38 +19,15 @@ PAGE_TYPES = {
 }
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations(site, browser, axe_source, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    problems = {}
+def test_no_accessibility_violations(site, scheme_page, axe_source):
+    assert accessibility_problems(scheme_page, axe_source, site, PAGE_TYPES) == {}
+
+
+def test_screenshots_at_phone_and_desktop_width(site, sized_page, screenshots_dir):
     for name, path in PAGE_TYPES.items():
-        page.goto(f"{site}{path}")
-        violations = run_axe(page, axe_source)
-        if violations:
-            problems[name] = violations
-    context.close()
-    assert problems == {}
-
-
-def test_screenshots_at_phone_and_desktop_width(site, browser, screenshots_dir):
-    for width in (390, 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        for name, path in PAGE_TYPES.items():
-            page.goto(f"{site}{path}")
-            expect(page.locator("h1")).to_be_visible()
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - window.innerWidth"
-            )
-            assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
-            target = screenshots_dir / f"{name}-{width}.png"
-            page.screenshot(path=str(target), full_page=True)
-            with Image.open(target) as shot:
-                assert shot.width == width, name
-                spread = ImageStat.Stat(shot.convert("L")).stddev[0]
-                assert spread > 10, f"{name} at {width} px looks blank"
-        context.close()
+        sized_page.goto(f"{site}{path}")
+        expect(sized_page.locator("h1")).to_be_visible()
+        save_screenshot(sized_page, screenshots_dir, name)
 
 
 def test_no_console_or_csp_errors(site, page, console_errors):

@@ -5,15 +5,12 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.test import RequestFactory, TestCase
 
-from catalogue import facet_index
 from catalogue.analysis import Analysis, greedy_kit, selection
-from catalogue.generate import generate_exercises
 from catalogue.models import Equipment, Exercise, Role
-from core import fragments
-from tests.utils import ALL_FIXTURES, Page, count_queries
+from tests.factories import cold_queries_before_and_after_10000_exercises
+from tests.utils import ALL_FIXTURES, Page
 
 SELECTIONS = [
     "",
@@ -210,18 +207,11 @@ class AnalysisQueryTests(TestCase):
         "/exercises/discussion/?equipment=dumbbells",
     )
 
-    def cold_queries(self, url):
-        """Queries of a page from nothing: no stored page, index or card."""
-        cache.clear()
-        fragments.clear()
-        facet_index.forget()
-        return count_queries(self.client, url)[1]
-
     def test_a_fixed_number_of_queries_at_10000_exercises(self):
-        small = {url: self.cold_queries(url) for url in self.URLS}
+        small, large = cold_queries_before_and_after_10000_exercises(
+            self.client, self.URLS
+        )
         assert max(small.values()) <= 8, small
-        generate_exercises(10_000)  # bumps the content version
-        large = {url: self.cold_queries(url) for url in self.URLS}
         assert large == small
         _, analysis = analyse("")
         assert analysis.total == 10_045

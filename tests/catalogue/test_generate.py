@@ -7,17 +7,9 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.utils.text import slugify
 
+from catalogue.choices import Category, Force, Level, Mechanic, Role
 from catalogue.generate import delete_generated, generate_exercises
-from catalogue.models import (
-    Category,
-    Exercise,
-    ExerciseMuscle,
-    Force,
-    Level,
-    Mechanic,
-    Role,
-    Step,
-)
+from catalogue.models import Exercise, ExerciseMuscle, Step
 from catalogue.search import compact_key
 from tests.utils import ALL_FIXTURES
 

@@ -26,19 +26,28 @@ class ValidateTests(TestCase):
     def setUpTestData(cls):
         cls.good = sample_records()
 
-    def records(self, **changes):
+    def records(self, changes):
         """The sample, with {index: {key: value}} changes (None deletes a key)."""
         records = json.loads(json.dumps(self.good))
         for index, fields in changes.items():
             for key, value in fields.items():
                 if value is None:
-                    del records[int(index.removeprefix("r"))][key]
+                    del records[index][key]
                 else:
-                    records[int(index.removeprefix("r"))][key] = value
+                    records[index][key] = value
         return records
 
     def label(self, index):
         return f"Record {index} (id {self.good[index]['id']!r}): "
+
+    def assert_record_refused(self, index, fields, *problems):
+        """The sample with ``fields`` changed in record ``index`` is refused, naming
+        each problem after the record; return the message."""
+        return assert_refused(
+            self,
+            self.records({index: fields}),
+            *(self.label(index) + problem for problem in problems),
+        )
 
     def test_a_top_level_that_is_not_an_array_is_refused(self):
         assert_refused(
@@ -59,72 +68,54 @@ class ValidateTests(TestCase):
         assert_refused(self, [*self.good, None], "Record 40: must be an object")
 
     def test_a_missing_required_key_is_named(self):
+        self.assert_record_refused(3, {"level": None}, "missing required key 'level'.")
         assert_refused(
             self,
-            self.records(r3={"level": None}),
-            self.label(3) + "missing required key 'level'.",
-        )
-        assert_refused(
-            self,
-            self.records(r0={"id": None}),
+            self.records({0: {"id": None}}),
             "Record 0 (no valid id): missing required key 'id'.",
         )
 
     def test_a_wrong_type_is_named_with_the_type_expected(self):
-        assert_refused(
-            self,
-            self.records(r5={"name": 5}),
-            self.label(5) + "'name' must be a string, not a number.",
+        self.assert_record_refused(
+            5, {"name": 5}, "'name' must be a string, not a number."
         )
-        assert_refused(
-            self,
-            self.records(r6={"instructions": "Pull."}),
-            self.label(6) + "'instructions' must be an array, not a string.",
+        self.assert_record_refused(
+            6,
+            {"instructions": "Pull."},
+            "'instructions' must be an array, not a string.",
         )
-        assert_refused(
-            self,
-            self.records(r7={"secondaryMuscles": ["lats", 7]}),
-            self.label(7) + "'secondaryMuscles' item 1 must be a string, not a number.",
+        self.assert_record_refused(
+            7,
+            {"secondaryMuscles": ["lats", 7]},
+            "'secondaryMuscles' item 1 must be a string, not a number.",
         )
-        assert_refused(
-            self,
-            self.records(r8={"force": True}),
-            self.label(8) + "'force' must be a string or null, not a boolean.",
+        self.assert_record_refused(
+            8, {"force": True}, "'force' must be a string or null, not a boolean."
         )
 
     def test_a_value_outside_the_sources_vocabulary_is_named_with_the_choices(self):
-        assert_refused(
-            self,
-            self.records(r12={"level": "pro"}),
-            self.label(12)
-            + "'level' must be one of beginner, intermediate, expert, not 'pro'.",
+        self.assert_record_refused(
+            12,
+            {"level": "pro"},
+            "'level' must be one of beginner, intermediate, expert, not 'pro'.",
         )
-        assert_refused(
-            self,
-            self.records(r2={"equipment": "trampoline"}),
-            self.label(2)
-            + "'equipment' must be one of null, other, barbell, dumbbell,",
+        self.assert_record_refused(
+            2,
+            {"equipment": "trampoline"},
+            "'equipment' must be one of null, other, barbell, dumbbell,",
         )
-        assert_refused(
-            self,
-            self.records(r9={"primaryMuscles": ["wings"]}),
-            self.label(9) + "'primaryMuscles' item 0 must be one of abdominals,",
+        self.assert_record_refused(
+            9,
+            {"primaryMuscles": ["wings"]},
+            "'primaryMuscles' item 0 must be one of abdominals,",
         )
-        assert_refused(
-            self,
-            self.records(r1={"category": "yoga"}),
-            self.label(1) + "'category' must be one of",
-        )
-        assert_refused(
-            self,
-            self.records(r1={"force": "pushpull"}),
-            self.label(1) + "'force' must be one of",
-        )
+        self.assert_record_refused(1, {"category": "yoga"}, "'category' must be one of")
+        self.assert_record_refused(1, {"force": "pushpull"}, "'force' must be one of")
 
     def test_a_huge_wrong_value_is_cut_short_in_the_message(self):
         message = assert_refused(
             self,
-            self.records(r1={"level": "x" * 100_000}),
+            self.records({1: {"level": "x" * 100_000}}),
             self.label(1) + "'level' must be one of",
             "... (100,000 characters).",
         )
@@ -133,19 +124,19 @@ class ValidateTests(TestCase):
     def test_an_id_that_does_not_match_the_pattern_is_refused(self):
         assert_refused(
             self,
-            self.records(r4={"id": "Air Bike!"}),
+            self.records({4: {"id": "Air Bike!"}}),
             "Record 4 (id 'Air Bike!'): 'id' must match ^[0-9a-zA-Z_-]+$",
         )
         assert_refused(
             self,
-            self.records(r4={"id": "Air_Bike\n"}),
+            self.records({4: {"id": "Air_Bike\n"}}),
             "Record 4 (id 'Air_Bike\\n'): 'id' must match",
         )
 
     def test_an_id_longer_than_the_import_reference_holds_is_refused(self):
         assert_refused(
             self,
-            self.records(r4={"id": "A" * 144}),
+            self.records({4: {"id": "A" * 144}}),
             "Record 4 (id 'AAAA",
             "'id' is longer than 143 characters.",
         )
@@ -154,66 +145,57 @@ class ValidateTests(TestCase):
         duplicate = self.good[2]["id"]
         assert_refused(
             self,
-            self.records(r10={"id": duplicate}),
+            self.records({10: {"id": duplicate}}),
             f"Record 10 (id {duplicate!r}): duplicate id, already used by record 2.",
         )
 
     def test_duplicate_names_are_refused_naming_the_first(self):
         name = self.good[2]["name"]
-        assert_refused(
-            self,
-            # The same once trimmed and capitalised, as the exercise would be.
-            self.records(r10={"name": f"  {name[0].lower()}{name[1:]} "}),
-            self.label(10) + f"duplicate name {name!r}, already used by record 2.",
+        # The same once trimmed and capitalised, as the exercise would be.
+        self.assert_record_refused(
+            10,
+            {"name": f"  {name[0].lower()}{name[1:]} "},
+            f"duplicate name {name!r}, already used by record 2.",
         )
 
     def test_a_name_longer_than_120_characters_or_empty_is_refused(self):
-        assert_refused(
-            self,
-            self.records(r11={"name": "Row " * 31}),
-            self.label(11) + "'name' is 123 characters long, longer than 120.",
+        self.assert_record_refused(
+            11, {"name": "Row " * 31}, "'name' is 123 characters long, longer than 120."
         )
-        assert_refused(
-            self, self.records(r11={"name": "  "}), self.label(11) + "'name' is empty."
-        )
+        self.assert_record_refused(11, {"name": "  "}, "'name' is empty.")
 
     def test_control_characters_and_lone_surrogates_in_texts_are_refused(self):
         for name in ("Row\x00", "Row\nBack", "Row \ud800"):
-            assert_refused(
-                self,
-                self.records(r11={"name": name}),
-                self.label(11) + "'name' contains a control or invalid character.",
+            self.assert_record_refused(
+                11, {"name": name}, "'name' contains a control or invalid character."
             )
         for text in ("Pull\x00.", "Pull \udfff."):
-            assert_refused(
-                self,
-                self.records(r13={"instructions": ["Hold.", text]}),
-                self.label(13)
-                + "'instructions' item 1 contains a control or invalid character.",
+            self.assert_record_refused(
+                13,
+                {"instructions": ["Hold.", text]},
+                "'instructions' item 1 contains a control or invalid character.",
             )
 
     def test_more_steps_than_an_exercise_may_have_are_refused(self):
         too_many = [f"Step {n}." for n in range(MAX_STEPS + 1)]
-        assert_refused(
-            self,
-            self.records(r14={"instructions": too_many}),
-            self.label(14)
-            + f"'instructions' has {MAX_STEPS + 1} steps, more than the 99 an "
+        self.assert_record_refused(
+            14,
+            {"instructions": too_many},
+            f"'instructions' has {MAX_STEPS + 1} steps, more than the 99 an "
             "exercise may have.",
         )
 
     def test_a_step_longer_than_the_limit_is_refused(self):
-        assert_refused(
-            self,
-            self.records(r15={"instructions": ["Hold.", "x" * (MAX_STEP_LENGTH + 1)]}),
-            self.label(15)
-            + "'instructions' item 1 is 5,001 characters long, longer than 5,000.",
+        self.assert_record_refused(
+            15,
+            {"instructions": ["Hold.", "x" * (MAX_STEP_LENGTH + 1)]},
+            "'instructions' item 1 is 5,001 characters long, longer than 5,000.",
         )
 
     def test_several_problems_are_all_named(self):
         message = assert_refused(
             self,
-            self.records(r1={"level": "pro"}, r30={"mechanic": 3}),
+            self.records({1: {"level": "pro"}, 30: {"mechanic": 3}}),
             "has 2 problems; nothing was imported.",
             self.label(1),
             self.label(30) + "'mechanic' must be a string or null, not a number.",
@@ -242,13 +224,13 @@ class ValidateTests(TestCase):
             assert len(message.splitlines()) == 1 + MAX_REPORTED_ERRORS + 1
 
     def test_a_list_of_many_bad_items_names_three_and_counts_the_rest(self):
-        message = assert_refused(
-            self,
-            self.records(r3={"instructions": ["Pull\x00."] * 50, "images": [1] * 9}),
-            self.label(3) + "'instructions' item 2 contains a control or invalid",
-            self.label(3) + "'instructions' has 47 more such problems.",
-            self.label(3) + "'images' item 2 must be a string, not a number.",
-            self.label(3) + "'images' has 6 more such problems.",
+        message = self.assert_record_refused(
+            3,
+            {"instructions": ["Pull\x00."] * 50, "images": [1] * 9},
+            "'instructions' item 2 contains a control or invalid",
+            "'instructions' has 47 more such problems.",
+            "'images' item 2 must be a string, not a number.",
+            "'images' has 6 more such problems.",
         )
         assert "item 3 " not in message
 

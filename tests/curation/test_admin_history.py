@@ -3,8 +3,7 @@
 import re
 
 import reversion
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from django.test import TestCase
 from reversion.models import Version
 
@@ -13,10 +12,9 @@ from articles.models import FAQ, Article, Reference
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Step
 from curation.models import ExerciseReview
 from tests.factories import (
+    EditorAndRowTestCase,
     exercise_form,
     make_equipment,
-    make_exercise,
-    make_group,
     make_muscle,
 )
 from tests.utils import Page
@@ -38,31 +36,14 @@ class RegistrationTests(TestCase):
         }
 
 
-class ExerciseHistoryTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("setup_editors", verbosity=0)
-        cls.editor = User.objects.create_user("edith", password="pw", is_staff=True)
-        cls.editor.groups.add(Group.objects.get(name="Editors"))
-        cls.dumbbells = make_equipment("Dumbbells")
-        cls.bench = make_equipment("Flat Bench Without Rack")
-        cls.row = make_exercise(
-            "One-Arm Row",
-            steps=["Kneel.", "Grip.", "Row.", "Lower."],
-            equipment=[cls.dumbbells],
-            primary=[make_muscle("Latissimus Dorsi", make_group("Back"))],
-        )
-
+class ExerciseHistoryTests(EditorAndRowTestCase):
     def setUp(self):
-        self.client.force_login(self.editor)
-        self.change_url = f"/admin/catalogue/exercise/{self.row.pk}/change/"
+        super().setUp()
         self.history_url = f"/admin/catalogue/exercise/{self.row.pk}/history/"
 
     def save(self, steps=None, **changes):
         row = Exercise.objects.get(pk=self.row.pk)
-        response = self.client.post(
-            self.change_url, exercise_form(row, steps, **changes)
-        )
+        response = self.client.post(self.url(), exercise_form(row, steps, **changes))
         assert response.status_code == 302, response.content.decode()[:3000]
 
     def edit(self):

@@ -1,13 +1,11 @@
 """Review status per exercise: who reviewed what and when, shown, kept honest."""
 
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.test import TestCase
 
 from catalogue.facet_index import current_index
 from catalogue.models import Exercise
 from curation.models import ExerciseReview
-from tests.factories import exercise_form, make_exercise, make_group, make_muscle
+from tests.factories import EditorAndRowTestCase, exercise_form, make_exercise
 from tests.seed_article import ARTICLE_EXERCISES, ARTICLE_EXTRAS
 from tests.utils import ALL_FIXTURES, Page, count_queries
 
@@ -55,17 +53,10 @@ class FixtureReviewTests(TestCase):
         )
 
 
-class ReviewGoesOutOfDateTests(TestCase):
+class ReviewGoesOutOfDateTests(EditorAndRowTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("setup_editors", verbosity=0)
-        cls.editor = User.objects.create_user("edith", password="pw", is_staff=True)
-        cls.editor.groups.add(Group.objects.get(name="Editors"))
-        cls.row = make_exercise(
-            "One-Arm Row",
-            steps=["Kneel.", "Grip.", "Row.", "Lower."],
-            primary=[make_muscle("Latissimus Dorsi", make_group("Back"))],
-        )
+        super().setUpTestData()
         ExerciseReview.objects.create(
             exercise=cls.row,
             reviewer="Sam Physio",
@@ -74,15 +65,11 @@ class ReviewGoesOutOfDateTests(TestCase):
             scope="All four steps.",
         )
 
-    def setUp(self):
-        self.client.force_login(self.editor)
-        self.url = f"/admin/catalogue/exercise/{self.row.pk}/change/"
-
     def edit_step_three(self, **changes):
         row = Exercise.objects.get(pk=self.row.pk)
         steps = [(s.pk, s.number, s.text, False) for s in row.steps.all()]
         steps[2] = (steps[2][0], 3, "Row the dumbbell to your hip.", False)
-        response = self.client.post(self.url, exercise_form(row, steps, **changes))
+        response = self.client.post(self.url(), exercise_form(row, steps, **changes))
         assert response.status_code == 302, response.content.decode()[:3000]
 
     def test_a_new_review_is_current_and_shown_with_its_date(self):
@@ -94,7 +81,7 @@ class ReviewGoesOutOfDateTests(TestCase):
         self.edit_step_three()
         text = review_section(self.client, self.row)
         assert "Out of date: the steps have changed since this review" in text
-        admin_page = self.client.get(self.url).content.decode()
+        admin_page = self.client.get(self.url()).content.decode()
         assert "Out of date: the steps changed after this review." in admin_page
 
     def test_recording_a_new_review_in_the_admin_makes_it_current_again(self):

@@ -10,20 +10,9 @@ from django.utils import timezone
 from articles.models import Article
 from catalogue.models import Exercise
 from core.models import PublicationStatus
-from tests.utils import ALL_FIXTURES, Page
+from tests.utils import ALL_FIXTURES, PAGE_TYPES, Page
 
 ORIGIN = "https://backbone.example"
-PAGE_TYPES = [
-    "/",
-    "/exercises/",
-    "/exercises/pull-up/",
-    "/equipment/",
-    "/anatomy/",
-    "/anatomy/back/",
-    "/anatomy/latissimus-dorsi/",
-    "/articles/",
-    "/articles/middle-back-workouts/",
-]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
