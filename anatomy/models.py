@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 
 from core.images import Illustrated
+from core.models import SlugKeyed, SlugKeyManager
 
 
 class MuscleQuerySet(models.QuerySet):
@@ -29,12 +30,10 @@ def with_members(groups):
     return [muscle for group in groups for muscle in (group, *group.members.all())]
 
 
-class MuscleManager(models.Manager.from_queryset(MuscleQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+MuscleManager = SlugKeyManager.from_queryset(MuscleQuerySet)
 
 
-class Muscle(Illustrated):
+class Muscle(SlugKeyed, Illustrated):
     """A muscle group (Back, Shoulder, ...) or a specific muscle within one.
 
     Groups are the article's "Muscle Worked" tags; specific muscles are the
@@ -79,9 +78,6 @@ class Muscle(Illustrated):
 
     def get_absolute_url(self):
         return reverse("anatomy:muscle_detail", args=[self.slug])
-
-    def natural_key(self):
-        return (self.slug,)
 
     @property
     def is_group(self):

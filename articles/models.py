@@ -4,7 +4,13 @@ from django.utils import timezone
 
 from articles.markdown import render_markdown
 from core.images import Illustrated
-from core.models import ContentVersion, Publishable, PublishableQuerySet
+from core.models import (
+    ContentVersion,
+    Publishable,
+    PublishableQuerySet,
+    SlugKeyed,
+    SlugKeyManager,
+)
 
 
 class ArticleQuerySet(PublishableQuerySet):
@@ -25,12 +31,10 @@ class ArticleQuerySet(PublishableQuerySet):
         return changed
 
 
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+ArticleManager = SlugKeyManager.from_queryset(ArticleQuerySet)
 
 
-class Article(Publishable, Illustrated):
+class Article(SlugKeyed, Publishable, Illustrated):
     title = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     standfirst = models.TextField(
@@ -114,9 +118,6 @@ class Article(Publishable, Illustrated):
 
     def get_absolute_url(self):
         return reverse("articles:article_detail", args=[self.slug])
-
-    def natural_key(self):
-        return (self.slug,)
 
     def render(self):
         """Render and sanitise the body; return the exercise names that matched nothing."""

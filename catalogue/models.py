@@ -26,15 +26,12 @@ from catalogue.querysets import (  # noqa: F401
     works_muscles,
 )
 from core.images import Illustrated
-from core.models import Publishable
+from core.models import Publishable, SlugKeyed, SlugKeyManager
+
+EquipmentManager = SlugKeyManager.from_queryset(EquipmentQuerySet)
 
 
-class EquipmentManager(models.Manager.from_queryset(EquipmentQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Equipment(models.Model):
+class Equipment(SlugKeyed, models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(
@@ -53,16 +50,11 @@ class Equipment(models.Model):
     def get_absolute_url(self):
         return f"{reverse('catalogue:exercise_list')}?equipment={self.slug}"
 
-    def natural_key(self):
-        return (self.slug,)
+
+ExerciseManager = SlugKeyManager.from_queryset(ExerciseQuerySet)
 
 
-class ExerciseManager(models.Manager.from_queryset(ExerciseQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Exercise(Publishable, Illustrated):
+class Exercise(SlugKeyed, Publishable, Illustrated):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=140, unique=True)
     aliases = models.TextField(
@@ -155,9 +147,6 @@ class Exercise(Publishable, Illustrated):
 
     def get_absolute_url(self):
         return reverse("catalogue:exercise_detail", args=[self.slug])
-
-    def natural_key(self):
-        return (self.slug,)
 
     def clean(self):
         super().clean()

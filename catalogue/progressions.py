@@ -9,29 +9,23 @@ from dataclasses import dataclass
 
 from django.db import models
 
-
-class ProgressionManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+from core.models import SlugKeyed, SlugKeyManager
 
 
-class Progression(models.Model):
+class Progression(SlugKeyed, models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=140, unique=True)
     description = models.TextField(
         blank=True, help_text="What moves you up the ladder, in a sentence or two."
     )
 
-    objects = ProgressionManager()
+    objects = SlugKeyManager()
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class RungManager(models.Manager):

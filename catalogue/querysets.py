@@ -60,9 +60,11 @@ EXPORT_FIELDS = (
 )
 
 
-def card_prefetches():
-    """The related rows a card shows, into plain attributes (``to_attr``)."""
-    from catalogue.models import Equipment, Step
+def tag_prefetches():
+    """An exercise's equipment and muscle groups, into plain attributes
+    (``to_attr``: no related manager per row), as cards and the open data
+    show them."""
+    from catalogue.models import Equipment
 
     return [
         Prefetch(
@@ -75,6 +77,15 @@ def card_prefetches():
             queryset=Muscle.objects.only("name", "slug", "position"),
             to_attr="muscle_group_list",
         ),
+    ]
+
+
+def card_prefetches():
+    """The related rows a card shows: its tags and first two steps."""
+    from catalogue.models import Step
+
+    return [
+        *tag_prefetches(),
         Prefetch(
             "steps",
             queryset=Step.objects.filter(number__lte=2).only(
@@ -130,20 +141,7 @@ class ExerciseQuerySet(PublishableQuerySet):
         """One row per exercise for the open data (the API's list, the CSV):
         its columns, equipment and muscle groups, in four queries whatever
         the number of rows."""
-        from catalogue.models import Equipment
-
-        return self.only(*EXPORT_FIELDS).prefetch_related(
-            Prefetch(
-                "equipment",
-                queryset=Equipment.objects.only("name", "slug"),
-                to_attr="equipment_list",
-            ),
-            Prefetch(
-                "muscle_groups",
-                queryset=Muscle.objects.only("name", "slug"),
-                to_attr="muscle_group_list",
-            ),
-        )
+        return self.only(*EXPORT_FIELDS).prefetch_related(*tag_prefetches())
 
     def for_links(self):
         """Just enough to link to an exercise."""

@@ -8,6 +8,20 @@ def sees_drafts(user):
     return bool(user and user.is_authenticated and user.is_staff)
 
 
+class SlugKeyManager(models.Manager):
+    """Fixtures and backups name these rows by their slug (Django's natural keys)."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SlugKeyed:
+    """A model whose natural key is its slug (with ``SlugKeyManager``)."""
+
+    def natural_key(self):
+        return (self.slug,)
+
+
 class ContentVersion(models.Model):
     """A counter that every content change moves on.
 
