@@ -112,6 +112,19 @@ class FacetIndex:
     search_text: list
 
     @cached_property
+    def equipment_sets(self):
+        """Each exact set of equipment slugs some exercise needs -> the mask of
+        the exercises needing exactly it (the analysis's kit reads them)."""
+        needs = {}
+        for slug, users in self.equipment.items():
+            for number in self.positions(users):
+                needs.setdefault(number, set()).add(slug)
+        numbers = {}
+        for number, slugs in needs.items():
+            numbers.setdefault(frozenset(slugs), []).append(number)
+        return {combo: self.of_positions(found) for combo, found in numbers.items()}
+
+    @cached_property
     def search_keys(self):
         """The search keys by bit number, arranged for searching (the first
         search of a content state arranges them)."""

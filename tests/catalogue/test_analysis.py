@@ -219,7 +219,9 @@ class AnalysisQueryTests(TestCase):
 
     def test_a_fixed_number_of_queries_at_10000_exercises(self):
         small = {url: self.cold_queries(url) for url in self.URLS}
-        assert max(small.values()) <= 8, small
+        # 4 (the discussion tab; the analysis 3) since its counts are popcounts
+        # of the facet index's bitmaps, not grouped queries.
+        assert max(small.values()) <= 4, small
         generate_exercises(10_000)  # bumps the content version
         large = {url: self.cold_queries(url) for url in self.URLS}
         assert large == small
