@@ -23,7 +23,8 @@ def link_texts(texts):
     texts = [text or "" for text in texts]
     names = [name for text in texts if "[[" in text for name in exercise_names_in(text)]
     # Only exercises readers may see are linked (drafts stay plain words).
-    urls = resolve_exercises(list(dict.fromkeys(names))).urls if names else {}
+    unique = list(dict.fromkeys(names))
+    urls = resolve_exercises(unique, rendering=True).urls if names else {}
     return [_linked(text, urls) for text in texts]
 
 

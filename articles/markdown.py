@@ -14,6 +14,8 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 import markdown
 import nh3
@@ -26,6 +28,7 @@ from markdown.util import AtomicString
 
 from catalogue.models import Exercise
 from catalogue.search import compact_key
+from catalogue.text_index import current_link_index
 from core.link_syntax import EXERCISE_LINK, plain_text  # noqa: F401 (re-exported)
 from core.models import PublicationStatus
 
@@ -106,26 +109,33 @@ class Resolved:
     relink_at: object = None  # when the first scheduled one goes live
 
 
-def resolve_exercises(names):
+def resolve_exercises(names, *, rendering=False):
     """Map each linked name to its exercise's URL, by name or alias.
 
     Only exercises readers may see are linked: a draft's or a scheduled
     exercise's name and slug must not reach a page (the link would be a 404
     anyway). Such names are reported as hidden, and ``relink_at`` says when
     the first scheduled one goes live, so the article is rendered again then.
+
+    A page being rendered (``rendering``) looks the names up in the link
+    index of its content state, which its cache key holds: a dictionary
+    look-up, where the database would test every exercise's names. What is
+    saved asks the database, so that it never keeps another process's
+    slightly older view of the content.
     """
     keys = {name: compact_key(name) for name in names}
-    wanted = Q()
-    for key in set(keys.values()):
-        if key:
-            wanted |= Q(search_names__contains=f" {key} ")
+    wanted = {key for key in keys.values() if key}
     if not wanted:
         return Resolved()
+    if rendering:
+        candidates = current_link_index().having_name_keys(wanted)
+    else:
+        candidates = Exercise.objects.filter(
+            reduce(or_, (Q(search_names__contains=f" {key} ") for key in wanted))
+        ).only("name", "slug", "search_names", "status", "published_at")
     public, private, scheduled = {}, set(), []
     now = timezone.now()
-    for exercise in Exercise.objects.filter(wanted).only(
-        "name", "slug", "search_names", "status", "published_at"
-    ):
+    for exercise in candidates:
         if not exercise.is_public:
             private.update(exercise.search_names.split())
             if exercise.status == PublicationStatus.PUBLISHED:

@@ -32,6 +32,7 @@ PAGES = {
     "search": "/exercises/?q=row",
     "exercise": "/exercises/{exercise}/",
     "muscle": "/anatomy/latissimus-dorsi/",
+    "analysis": "/exercises/analysis/",
 }
 
 

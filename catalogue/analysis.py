@@ -4,26 +4,23 @@
 selection: the analysis and discussion tabs never filter exercises themselves,
 so they always agree with /exercises/ for the same query string.
 
-Whatever the catalogue's size, the analysis takes three grouped queries on top
-of the list's own (see ``Analysis``): the mix of level, force, mechanic and
-type; the equipment and muscle counts; and the distinct equipment combinations,
-from which "the kit" is chosen in Python (there are few combinations, not one
-row per exercise).
+Whatever the catalogue's size, the analysis adds no query to the list's own:
+the mix of level, force, mechanic and type, the equipment and muscle counts and
+the distinct equipment combinations (from which "the kit" is chosen) are
+popcounts of the list's selection against the facet index's bitmaps
+(``catalogue.facet_index``), where grouped queries read every selected row.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db import connections
-from django.db.models import Count, F, QuerySet, StringAgg, Value
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from catalogue.drilldown import list_browse
 from catalogue.models import (
     Category,
-    Exercise,
-    ExerciseMuscle,
     Force,
     Level,
     Mechanic,
@@ -38,6 +35,8 @@ class Selection:
     """The A–Z list's exercises for one query string, and how to link back to it."""
 
     exercises: QuerySet  # unordered; the list's filters and drill-down applied
+    index: object  # the facet index (catalogue.facet_index) the counts come from
+    mask: int  # the same exercises, as that index's bits
     filtered: bool
     labels: list  # what narrows the list, in words
     notices: list  # what in the query string was left out, in words
@@ -59,6 +58,8 @@ def selection(request):
     drill_chips = browse.drill_chips
     return Selection(
         exercises=browse.filterset.qs.order_by(),
+        index=browse.tally.index,
+        mask=browse.tally.mask(),
         filtered=bool(browse.chips or drill_chips),
         labels=[chip.label for chip in (*browse.chips, *drill_chips)],
         notices=browse.notices,
@@ -88,66 +89,41 @@ class KitStep:
     covered: Figure
 
 
-def mix_counts(exercises):
-    """How many exercises have each level, force, mechanic and type: one query."""
-    rows = (
-        exercises.order_by()
-        .values_list("level", "force", "mechanic", "category")
-        .annotate(n=Count("pk"))
-    )
+def mix_counts(index, chosen):
+    """How many of the ``chosen`` exercises (a facet index mask) have each
+    level, force, mechanic and type."""
     counts = {name: Counter() for name in ("level", "force", "mechanic", "category")}
-    for level, force, mechanic, category, n in rows:
-        counts["level"][level] += n
-        counts["force"][force or NOT_STATED] += n
-        counts["mechanic"][mechanic or NOT_STATED] += n
-        counts["category"][category] += n
+    for name, masks in (
+        ("level", index.levels),
+        ("force", index.forces),
+        ("mechanic", index.mechanics),
+        ("category", index.categories),
+    ):
+        for value, exercises in masks.items():
+            if n := (chosen & exercises).bit_count():
+                counts[name][value or NOT_STATED] += n
     return counts
 
 
-def link_counts(exercises):
-    """Exercises per equipment item and per (muscle, role): one query."""
-    ids = exercises.order_by().values("pk")
-    equipment = (
-        Exercise.equipment.through.objects.filter(exercise__in=ids)
-        .order_by()
-        .values(item=F("equipment__slug"))
-        .annotate(kind=Value("equipment"), n=Count("*"))
-        .values_list("kind", "item", "n")
-    )
-    muscles = (
-        ExerciseMuscle.objects.filter(exercise__in=ids)
-        .order_by()
-        .values(item=F("muscle__slug"), kind=F("role"))
-        .annotate(n=Count("*"))
-        .values_list("kind", "item", "n")
-    )
-    return {(kind, item): n for kind, item, n in equipment.union(muscles, all=True)}
+def link_counts(index, chosen):
+    """The ``chosen`` exercises per equipment item and per (role, muscle)."""
+    counts = {
+        ("equipment", slug): (chosen & exercises).bit_count()
+        for slug, exercises in index.equipment.items()
+    }
+    for (role, slug), exercises in index.roles.items():
+        counts[role, slug] = (chosen & exercises).bit_count()
+    return counts
 
 
-def equipment_combinations(exercises):
-    """How many exercises need each exact set of equipment: one query.
-
-    The database groups twice: each exercise's items into one string, then the
-    exercises by that string. Exercises with no equipment have no row.
-    """
-    per_exercise = (
-        Exercise.equipment.through.objects.filter(
-            exercise__in=exercises.order_by().values("pk")
-        )
-        .order_by()
-        .values("exercise_id")
-        .annotate(combo=StringAgg(F("equipment__slug"), Value(",")))
-        .values_list("combo")
-    )
-    sql, params = per_exercise.query.sql_with_params()
-    with connections[exercises.db].cursor() as cursor:
-        cursor.execute(
-            f"SELECT combo, COUNT(*) FROM ({sql}) per_exercise GROUP BY combo", params
-        )
-        rows = cursor.fetchall()
+def equipment_combinations(index, chosen):
+    """How many of the ``chosen`` exercises need each exact set of equipment
+    (exercises needing none are in no set): a popcount per set the catalogue
+    has, which are few, not a step per exercise."""
     combos = Counter()
-    for combo, n in rows:  # the same set may come back in another order
-        combos[frozenset(combo.split(","))] += n
+    for combo, exercises in index.equipment_sets.items():
+        if n := (chosen & exercises).bit_count():
+            combos[combo] = n
     return combos
 
 
@@ -185,10 +161,11 @@ class Analysis:
 
     def __init__(self, chosen):
         self.selection = chosen
-        self.mix = mix_counts(chosen.exercises)
-        self.total = sum(self.mix["level"].values())
-        self.links = link_counts(chosen.exercises)
-        self.combos = equipment_combinations(chosen.exercises)
+        index, mask = chosen.index, chosen.mask
+        self.mix = mix_counts(index, mask)
+        self.total = mask.bit_count()
+        self.links = link_counts(index, mask)
+        self.combos = equipment_combinations(index, mask)
 
     def figure(self, count, **changes):
         percent = round(count * 100 / self.total) if self.total else 0

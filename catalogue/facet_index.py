@@ -9,25 +9,29 @@ where grouped SQL counts read every matching row.
 
 The index is read from the database when the content state
 changes (two queries), and kept in each process (``core.content_state`` pins one state per
-request). Only a search costs a query per page: its matches come from
-``ExerciseQuerySet.search``.
+request). It holds each exercise's search keys too, so that a search needs no
+query (``catalogue.text_index.SearchKeys``), except on PostgreSQL, whose
+full-text matches come from ``ExerciseQuerySet.search``.
 """
 
 import threading
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
+from functools import cached_property
 
 from django.db.models import CharField, F, IntegerField, Value
 from django.utils import timezone
 
 from anatomy.models import Muscle
+from catalogue import text_index
 from catalogue.models import WORKING_ROLES, Equipment, Exercise, ExerciseMuscle
 from core.content_state import content_state
 from core.models import PublicationStatus
 
 VOCABULARY_COLUMNS = ("kind", "pk", "slug", "name", "parent", "place")
 VOCABULARY_KINDS = {"equipment", "muscle"}
+
+# Bits counted at once when skipping to a page (see FacetIndex.positions).
+SKIP_BLOCK = 512
 
 _lock = threading.Lock()
 _built = {}  # content state -> FacetIndex (the latest one only)
@@ -109,6 +113,27 @@ class FacetIndex:
     # primary muscles it has (n -> mask).
     entries: list
     primary_counts: dict
+    search_names: list  # bit number -> the exercise's stored search keys
+    search_text: list
+
+    @cached_property
+    def equipment_sets(self):
+        """Each exact set of equipment slugs some exercise needs -> the mask of
+        the exercises needing exactly it (the analysis's kit reads them)."""
+        needs = {}
+        for slug, users in self.equipment.items():
+            for number in self.positions(users):
+                needs.setdefault(number, set()).add(slug)
+        numbers = {}
+        for number, slugs in needs.items():
+            numbers.setdefault(frozenset(slugs), []).append(number)
+        return {combo: self.of_positions(found) for combo, found in numbers.items()}
+
+    @cached_property
+    def search_keys(self):
+        """The search keys by bit number, arranged for searching (the first
+        search of a content state arranges them)."""
+        return text_index.SearchKeys(self.search_names, self.search_text)
 
     @classmethod
     def build(cls):
@@ -122,15 +147,16 @@ class FacetIndex:
         slugs = {(kind, pk): slug for kind, pk, slug, *_ in rows}
         exercises = Exercise.objects.order_by("name").values_list(
             "pk", "level", "category", "is_best", "letter", "status", "published_at",
-            "force", "mechanic", "pattern", "name", "slug", "aliases",
+            "force", "mechanic", "pattern", "name", "slug", "aliases", "search_names",
+            "search_text",
         )  # fmt: skip
         position, levels, categories, letters = {}, {}, {}, {}
         forces, mechanics, patterns = {}, {}, {}
-        entries = []
+        entries, search_names, search_text = [], [], []
         everything = published = best = 0
         for number, (
             pk, level, category, is_best, letter, status, moment, force, mechanic,
-            pattern, name, slug, aliases,
+            pattern, name, slug, aliases, names, text,
         ) in enumerate(exercises):  # fmt: skip
             bit = 1 << number
             position[pk] = number
@@ -146,6 +172,8 @@ class FacetIndex:
             _bits(patterns, pattern, bit)
             if is_best:
                 best |= bit
+            search_names.append(names)
+            search_text.append(text)
         equipment, muscles, roles = {}, {}, {}
         primaries = dict.fromkeys(position, 0)
         for kind, exercise_id, item in links:
@@ -168,17 +196,31 @@ class FacetIndex:
         return cls(
             rows, position, order, everything, published, equipment, muscles, roles,
             levels, forces, mechanics, patterns, categories, best, letters, entries,
-            primary_counts,
+            primary_counts, search_names, search_text,
         )  # fmt: skip
 
-    def positions(self, mask):
-        """The bit numbers set in ``mask``, lowest (A) first."""
-        bits = bin(mask)[:1:-1]  # bit 0 first
-        found, at = [], bits.find("1")
-        while at != -1:
+    def positions(self, mask, start=0, stop=None, reverse=False):
+        """The bit numbers set in ``mask``, lowest (A) first (highest first when
+        ``reverse``), from the ``start``-th to before the ``stop``-th.
+
+        A page needs a few dozen of them: the ones before ``start`` are
+        skipped by counting a block of bits at a time (in C), so reading page
+        200 costs about what page 1 does, not one step per exercise before it.
+        """
+        bits = bin(mask)[2:] if reverse else bin(mask)[:1:-1]  # first bit first
+        at, skip = 0, start
+        while (ones := bits.count("1", at, at + SKIP_BLOCK)) <= skip:
+            if at >= len(bits):
+                return []
+            skip, at = skip - ones, at + SKIP_BLOCK
+        at = bits.find("1", at)
+        for _ in range(skip):
+            at = bits.find("1", at + 1)
+        found, wanted = [], None if stop is None else stop - start
+        while at != -1 and wanted != len(found):
             found.append(at)
             at = bits.find("1", at + 1)
-        return found
+        return [len(bits) - 1 - at for at in found] if reverse else found
 
     def needing_only(self, kit):
         """The exercises that need nothing outside ``kit`` (equipment slugs)."""
@@ -189,9 +231,15 @@ class FacetIndex:
         return self.everything & ~outside
 
     def of_pks(self, pks):
-        return reduce(
-            or_, (1 << self.position[pk] for pk in pks if pk in self.position), 0
-        )
+        return self.of_positions(self.position[pk] for pk in pks if pk in self.position)
+
+    def of_positions(self, positions):
+        """The mask with these bits set: written into bytes, as one OR per bit
+        would copy an integer of one bit per exercise each time."""
+        found = bytearray((len(self.order) + 7) // 8)
+        for position in positions:
+            found[position >> 3] |= 1 << (position & 7)
+        return int.from_bytes(found, "little")
 
 
 def current_index():
@@ -209,6 +257,8 @@ def current_index():
 
 
 def forget():
-    """Drop the index (tests: content states repeat from one test to the next)."""
+    """Drop the index, and the link index kept beside it (tests: content states
+    repeat from one test to the next)."""
     with _lock:
         _built.clear()
+    text_index.forget()

@@ -4,16 +4,20 @@ Counting follows the usual faceted-search rule: an option's count is how many
 exercises the list would show with that option ticked, given every *other*
 facet as it stands. The counts come from the bitmap index of
 ``catalogue.facet_index`` (no query once it is built for the content state;
-a search adds one for its matches), so they cost the same at any catalogue
-size. The rows themselves come from ``ExerciseQuerySet.matching``;
-tests/catalogue/test_browse.py holds the two to the same answer.
+a search's matches too, from the search keys it holds, or on PostgreSQL one
+query), so they cost the same at any catalogue size. The rows themselves come
+from ``ExerciseQuerySet.matching``; tests/catalogue/test_browse.py holds the
+two to the same answer.
 """
 
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from catalogue.facet_index import current_index
 from catalogue.models import Category, Exercise, Level, Pattern
 from catalogue.selection import BODYWEIGHT
+from catalogue.text_index import answers_searches
 
 
 @dataclass
@@ -49,6 +53,22 @@ def any_of(masks, values):
     return found
 
 
+def search_ranks(index, query):
+    """The exercises matching a search, as a mask for each search rank: from
+    the search keys the facet index holds where they answer exactly as the
+    database would (no query, a step per match), else from the database."""
+    if answers_searches():
+        found = index.search_keys.search(query)
+        if found is None:  # no words to search for: everything, unranked
+            return {0.0: index.everything}
+        return found
+    found = {}
+    matches = Exercise.objects.search(query).values_list("pk", "search_rank")
+    for pk, rank in matches:
+        found.setdefault(rank, []).append(pk)
+    return {rank: index.of_pks(pks) for rank, pks in found.items()}
+
+
 class Tally:
     """The selection as bitmaps: its total, each option's count, its letters."""
 
@@ -66,13 +86,10 @@ class Tally:
             # rule, where the equipment facet is "uses any of").
             "have": index.needing_only(selection.owned) if selection.have else None,
         }
-        self.search_ranks = {}
+        self.search_ranks = {}  # search rank -> mask of the matches of that rank
         if selection.q:
-            matches = Exercise.objects.search(selection.q).values_list(
-                "pk", "search_rank"
-            )
-            self.search_ranks = dict(matches)
-            self.parts["q"] = index.of_pks(self.search_ranks)
+            self.search_ranks = search_ranks(index, selection.q)
+            self.parts["q"] = reduce(or_, self.search_ranks.values(), 0)
 
     def mask(self, ignoring=None):
         selected = self.scope
@@ -87,15 +104,25 @@ class Tally:
     def total(self):
         return self.mask().bit_count()
 
-    def ordered_pks(self, sort):
-        """The selected exercises' keys in the list's order: A–Z, Z–A, or by
-        search rank then A–Z (as ``ExerciseFilter.ordered`` orders the rows)."""
-        positions = self.index.positions(self.mask())
-        if sort == "-name":
-            positions.reverse()
-        pks = [self.index.order[position] for position in positions]
-        if sort == "relevance" and self.search_ranks:
-            pks.sort(key=self.search_ranks.__getitem__)  # stable: A–Z within a rank
+    def ordered_pks(self, sort, start=0, stop=None):
+        """The keys of the selected exercises from the ``start``-th to before the
+        ``stop``-th in the list's order: A–Z, Z–A, or by search rank then A–Z
+        (as ``ExerciseFilter.ordered`` orders the rows). Only those are read
+        from the bitmaps, so a page costs the same at any catalogue size."""
+        selected, index = self.mask(), self.index
+        if sort != "relevance" or not self.search_ranks:
+            positions = index.positions(selected, start, stop, sort == "-name")
+            return [index.order[position] for position in positions]
+        pks = []
+        for _rank, matches in sorted(self.search_ranks.items()):
+            if stop is not None and start >= stop:
+                break
+            in_rank = selected & matches
+            found = index.positions(in_rank, start, stop)
+            pks += [index.order[position] for position in found]
+            skipped = in_rank.bit_count()
+            start = max(0, start - skipped)
+            stop = None if stop is None else max(0, stop - skipped)
         return pks
 
     def level_options(self):
@@ -159,7 +186,8 @@ class PageRows:
         return self.count()
 
     def __getitem__(self, window):
-        pks = self.tally.ordered_pks(self.sort)[window]
+        start, stop, _ = window.indices(self.count())
+        pks = self.tally.ordered_pks(self.sort, start, stop)
         found = {row.pk: row for row in self.rows.filter(pk__in=pks)}
         return [found[pk] for pk in pks if pk in found]
 

@@ -1,7 +1,17 @@
 """``[[Name]]`` links in plain-text fields: tips, summaries, descriptions."""
 
-from django.test import TestCase
+from datetime import timedelta
 
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.markdown import resolve_exercises
+from catalogue.generate import generate_exercises
+from core.content_state import pinned
+from core.models import PublicationStatus
+from tests.factories import make_exercise
 from tests.utils import ALL_FIXTURES
 
 
@@ -39,3 +49,44 @@ class PlainTextLinkTests(TestCase):
         assert plain_links("The [[Bird Dog|bird dog]] and [[Superman]].") == (
             "The bird dog and Superman."
         )
+
+
+class RenderedLinksAtScaleTests(TestCase):
+    """A page looks its ``[[Name]]`` links up in the content state's link index:
+    the same answer as the database's, with no query per page once it is read."""
+
+    fixtures = ALL_FIXTURES
+
+    NAMES = [
+        "Chin-Up",
+        "chin ups",
+        "Pull-Up",
+        "Alpha Row 00001",
+        "Quokka Row",
+        "Later Quokka Row",
+        "No Such Exercise",
+        "!!!",
+    ]
+
+    def setUp(self):
+        generate_exercises(500)
+        make_exercise("Quokka Row", status=PublicationStatus.DRAFT)
+        make_exercise(
+            "Later Quokka Row", published_at=timezone.now() + timedelta(days=3)
+        )
+
+    def test_the_link_index_answers_as_the_database_does(self):
+        from_pages = resolve_exercises(self.NAMES, rendering=True)
+        from_database = resolve_exercises(self.NAMES)
+        assert from_pages == from_database
+        assert set(from_pages.urls) == {"Chin-Up", "chin ups", "Pull-Up",
+                                        "Alpha Row 00001"}  # fmt: skip
+        assert sorted(from_pages.hidden) == ["Later Quokka Row", "Quokka Row"]
+        assert from_pages.relink_at is not None
+
+    def test_a_page_resolves_its_links_with_no_query_once_the_index_is_read(self):
+        with pinned():  # as a reader's page is rendered: one content state
+            resolve_exercises(self.NAMES, rendering=True)
+            with CaptureQueriesContext(connection) as queries:
+                resolve_exercises(self.NAMES, rendering=True)
+        assert len(queries) == 0

@@ -211,7 +211,9 @@ class AnalysisQueryTests(TestCase):
         small, large = cold_queries_before_and_after_10000_exercises(
             self.client, self.URLS
         )
-        assert max(small.values()) <= 8, small
+        # 4 (the discussion tab; the analysis 3) since its counts are popcounts
+        # of the facet index's bitmaps, not grouped queries.
+        assert max(small.values()) <= 4, small
         assert large == small
         _, analysis = analyse("")
         assert analysis.total == 10_045
