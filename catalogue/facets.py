@@ -125,26 +125,25 @@ class Tally:
             stop = None if stop is None else max(0, stop - skipped)
         return pks
 
-    def level_options(self):
+    def choice_options(self, facet, choices):
+        """An option per choice of a fixed vocabulary (``facet`` names both the
+        index's masks and the selection's values): levels, types, patterns."""
+        masks, chosen = getattr(self.index, facet), getattr(self.selection, facet)
         return [
-            Option(v, label, self.count("levels", self.index.levels.get(v, 0)),
-                   v in self.selection.levels)
-            for v, label in Level.choices
-        ]  # fmt: skip
+            Option(
+                value, label, self.count(facet, masks.get(value, 0)), value in chosen
+            )
+            for value, label in choices
+        ]
+
+    def level_options(self):
+        return self.choice_options("levels", Level.choices)
 
     def category_options(self):
-        return [
-            Option(v, label, self.count("categories", self.index.categories.get(v, 0)),
-                   v in self.selection.categories)
-            for v, label in Category.choices
-        ]  # fmt: skip
+        return self.choice_options("categories", Category.choices)
 
     def pattern_options(self):
-        return [
-            Option(v, label, self.count("patterns", self.index.patterns.get(v, 0)),
-                   v in self.selection.patterns)
-            for v, label in Pattern.choices
-        ]  # fmt: skip
+        return self.choice_options("patterns", Pattern.choices)
 
     def have_options(self):
         """The "what I own" options, body weight ("no equipment") first: each
