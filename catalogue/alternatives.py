@@ -106,14 +106,14 @@ def alternatives_for(exercise, own_equipment, primary_slugs, have=()):
     editors' pins and exclusions), the rest from the facet index."""
     # Imported here: catalogue.models imports this module for its model.
     from catalogue.facet_index import current_index
-    from catalogue.nearby import candidates, equipment_of, exercise_at
+    from catalogue.nearby import candidates, equipment_of
 
     index = current_index()
     overrides = exercise.alternative_overrides.values_list("alternative_id", "kind")
     pinned = {pk for pk, kind in overrides if kind == AlternativeOverride.Kind.PIN}
     offered = []
     for number in candidates(index, exercise, primary_slugs, overrides, have):
-        other = exercise_at(index, number)
+        other = index.exercise(number)
         other.equipment_list = equipment_of(index, number)
         other.pinned = other.pk in pinned
         offered.append(Alternative(other, reasons(exercise, own_equipment, other)))

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from catalogue.cards import with_cards
 from catalogue.facet_index import current_index
-from catalogue.facets import PageRows, count_facets
+from catalogue.facets import PageEntries, count_facets
 from catalogue.filters import ExerciseFilter, Sort
 from catalogue.models import LETTERS, OTHER_LETTER, Exercise
 from catalogue.selection import BODYWEIGHT
@@ -77,13 +77,18 @@ class Browse:
     def page(self):
         """The requested page of cards (read only by pages that show cards: the
         analysis and discussion tabs use the counts alone)."""
-        # The bitmap tally counted the selection and orders its keys; each page
-        # reads its own rows, through matching() (filterset.qs).
-        rows = PageRows(self.tally, self.sort, self.filterset.qs)
+        # The bitmap tally counted the selection and orders its keys; the page's
+        # rows come from the index, and only unseen cards read the database
+        # (through matching(): filterset.qs).
+        rows = PageEntries(self.tally, self.sort)
         page = Paginator(rows, self.per_page).get_page(self.data.get("page"))
         heading = "h2" if self.sort == Sort.RELEVANCE else "h3"
         page.object_list = with_cards(
-            page.object_list, heading, compare=True, kit_query=self.kit_query
+            page.object_list,
+            heading,
+            self.filterset.qs,
+            compare=True,
+            kit_query=self.kit_query,
         )
         return page
 

@@ -109,7 +109,7 @@ class FacetIndex:
     best: int
     letters: dict
     # For the links an exercise page makes (``catalogue.nearby``): each
-    # exercise's (pk, name, slug, level, aliases, pattern) by bit number, and how many
+    # exercise's (pk, name, slug, level, aliases, pattern, letter) by bit number, and how many
     # primary muscles it has (n -> mask).
     entries: list
     primary_counts: dict
@@ -160,7 +160,7 @@ class FacetIndex:
         ) in enumerate(exercises):  # fmt: skip
             bit = 1 << number
             position[pk] = number
-            entries.append((pk, name, slug, level, aliases, pattern))
+            entries.append((pk, name, slug, level, aliases, pattern, letter))
             everything |= bit
             if status == PublicationStatus.PUBLISHED and moment <= now:
                 published |= bit
@@ -197,6 +197,15 @@ class FacetIndex:
             rows, position, order, everything, published, equipment, muscles, roles,
             levels, forces, mechanics, patterns, categories, best, letters, entries,
             primary_counts, search_names, search_text,
+        )  # fmt: skip
+
+    def exercise(self, number):
+        """Enough of an exercise to link to it, say what it is and find its
+        card: an unsaved instance from the index's own copy of its columns."""
+        pk, name, slug, level, aliases, pattern, letter = self.entries[number]
+        return Exercise(
+            pk=pk, name=name, slug=slug, level=level, aliases=aliases,
+            pattern=pattern, letter=letter,
         )  # fmt: skip
 
     def positions(self, mask, start=0, stop=None, reverse=False):

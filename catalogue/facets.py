@@ -175,7 +175,7 @@ class PageRows:
     keys of one page, and ``matching()`` (the rows' queryset) still decides, so
     each page reads a few dozen rows whatever the catalogue size."""
 
-    def __init__(self, tally, sort, rows):
+    def __init__(self, tally, sort, rows=None):
         self.tally, self.sort, self.rows = tally, sort, rows
 
     def count(self):
@@ -189,6 +189,19 @@ class PageRows:
         pks = self.tally.ordered_pks(self.sort, start, stop)
         found = {row.pk: row for row in self.rows.filter(pk__in=pks)}
         return [found[pk] for pk in pks if pk in found]
+
+
+class PageEntries(PageRows):
+    """The list's rows from the index alone: its copy of each exercise's name,
+    slug and letter is all the list shows besides the cards, which
+    ``catalogue.cards`` reads from the database only for cards it has not
+    rendered yet. A page whose cards were all seen costs no query for its rows."""
+
+    def __getitem__(self, window):
+        start, stop, _ = window.indices(self.count())
+        index = self.tally.index
+        pks = self.tally.ordered_pks(self.sort, start, stop)
+        return [index.exercise(index.position[pk]) for pk in pks]
 
 
 @dataclass

@@ -10,7 +10,7 @@ the index's own copy of their names and slugs.
 """
 
 from catalogue.alternatives import LEVEL_RANK, MAX_ALTERNATIVES, AlternativeOverride
-from catalogue.models import Equipment, Exercise, Role
+from catalogue.models import Equipment, Role
 from catalogue.selection import owned
 from core.models import sees_drafts
 
@@ -34,14 +34,6 @@ def lowest(mask, limit):
     return found
 
 
-def exercise_at(index, number):
-    """Enough of an exercise to link to it and say what it is."""
-    pk, name, slug, level, aliases, pattern = index.entries[number]
-    return Exercise(
-        pk=pk, name=name, slug=slug, level=level, aliases=aliases, pattern=pattern
-    )
-
-
 def primary_mask(index, primary_slugs):
     """The exercises with any of these muscles as a primary mover."""
     found = 0
@@ -58,9 +50,9 @@ def neighbours(index, exercise, user):
     shown = visible(index, user)
     before = shown & ((1 << number) - 1)
     after = shown >> (number + 1)
-    previous = exercise_at(index, before.bit_length() - 1) if before else None
+    previous = index.exercise(before.bit_length() - 1) if before else None
     following = (
-        exercise_at(index, number + (after & -after).bit_length()) if after else None
+        index.exercise(number + (after & -after).bit_length()) if after else None
     )
     return previous, following
 
@@ -72,7 +64,7 @@ def related(index, exercise, primary_slugs, user, limit=RELATED_LIMIT):
         return []
     others = primary_mask(index, primary_slugs) & visible(index, user)
     others &= ~(1 << number)
-    return [exercise_at(index, found) for found in lowest(others, limit)]
+    return [index.exercise(found) for found in lowest(others, limit)]
 
 
 def level_gaps(index, level):
