@@ -2,7 +2,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 
 ROOT = Path(__file__).resolve().parent.parent
 # Playwright runs an event loop in the test thread; the ORM calls made by the
@@ -10,6 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+def clear_caches():
+    """The page cache and, where it is shared, this process's copy in front of it."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)
@@ -25,9 +32,9 @@ def empty_cache():
     facet_index.forget()
     cache_guard.reset()
     content_state.forget()
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
     content_state.forget()
     cache_guard.reset()
 

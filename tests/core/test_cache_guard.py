@@ -107,3 +107,57 @@ class RedisHangingTests(TestCase):
             for path in PAGES:
                 assert self.client.get(path).status_code == 200, path
             assert self.client.get("/healthz").json()["cache"] == "degraded"
+
+
+def shared_and_local():
+    """A shared page cache (standing in for Redis) with each process's copy."""
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "shared",
+        },
+        cache_guard.LOCAL: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "this-process",
+        },
+    }
+
+
+@override_settings(CACHES=shared_and_local())
+class LocalCopyTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.row = make_exercise("Cable Row")
+
+    def setUp(self):
+        from django.core.cache import caches
+
+        self.shared, self.local = caches["default"], caches[cache_guard.LOCAL]
+        self.shared.clear()
+        self.local.clear()
+
+    def test_a_page_served_again_comes_from_this_process_not_the_shared_cache(self):
+        first = self.client.get("/exercises/cable-row/")
+        self.shared.clear()  # as if only another server had it
+        again = self.client.get("/exercises/cable-row/")
+        assert again.content == first.content
+        assert not self.shared._cache  # served from the copy: nothing stored again
+
+    def test_a_page_another_process_stored_is_copied_on_its_first_hit(self):
+        self.client.get("/exercises/cable-row/")
+        self.local.clear()  # as if another process had rendered it
+        self.client.get("/exercises/cable-row/")
+        assert self.local._cache  # copied here for the next request
+
+    def test_a_locally_held_page_is_served_while_the_shared_cache_is_down(self):
+        first = self.client.get("/exercises/cable-row/")
+        cache_guard._failed(ConnectionError("Redis is down"))
+        assert not cache_guard.cache_available()
+        assert self.client.get("/exercises/cable-row/").content == first.content
+
+    def test_a_save_reaches_the_copies_at_once_through_the_key(self):
+        self.client.get("/exercises/cable-row/")
+        self.row.summary = "A row on the cable stack."
+        self.row.save()
+        body = self.client.get("/exercises/cable-row/").content.decode()
+        assert "A row on the cable stack." in body
