@@ -14,7 +14,6 @@ query (``catalogue.text_index.SearchKeys``), except on PostgreSQL, whose
 full-text matches come from ``ExerciseQuerySet.search``.
 """
 
-import threading
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -24,7 +23,7 @@ from django.utils import timezone
 from anatomy.models import Muscle
 from catalogue import text_index
 from catalogue.models import WORKING_ROLES, Equipment, Exercise, ExerciseMuscle
-from core.content_state import content_state
+from core.content_state import PerContentState
 from core.models import PublicationStatus
 
 VOCABULARY_COLUMNS = ("kind", "pk", "slug", "name", "parent", "place")
@@ -32,9 +31,6 @@ VOCABULARY_KINDS = {"equipment", "muscle"}
 
 # Bits counted at once when skipping to a page (see FacetIndex.positions).
 SKIP_BLOCK = 512
-
-_lock = threading.Lock()
-_built = {}  # content state -> FacetIndex (the latest one only)
 
 
 def vocabulary_querysets():
@@ -251,23 +247,16 @@ class FacetIndex:
         return int.from_bytes(found, "little")
 
 
+_index = PerContentState(FacetIndex.build)
+
+
 def current_index():
     """The index of the content as it stands (built at most once per state)."""
-    state = content_state()
-    index = _built.get(state)
-    if index is None:
-        with _lock:
-            index = _built.get(state)
-            if index is None:
-                index = FacetIndex.build()
-                _built.clear()
-                _built[state] = index
-    return index
+    return _index.get()
 
 
 def forget():
     """Drop the index, and the link index kept beside it (tests: content states
     repeat from one test to the next)."""
-    with _lock:
-        _built.clear()
+    _index.forget()
     text_index.forget()

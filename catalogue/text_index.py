@@ -18,7 +18,6 @@ and used while rendering pages, whose cache keys hold that state; what is
 saved (an article's links) still asks the database.
 """
 
-import threading
 from array import array
 from bisect import bisect_left, bisect_right
 
@@ -26,7 +25,7 @@ from django.db import connections
 
 from catalogue import search
 from catalogue.models import Exercise
-from core.content_state import content_state
+from core.content_state import PerContentState
 
 # The ranks of ExerciseQuerySet.search: the whole name, the start of a name,
 # inside a name, only the words.
@@ -36,9 +35,6 @@ WHOLE_NAME, NAME_START, IN_NAME, WORDS_ONLY = 0.0, 1.0, 2.0, 3.0
 DENSE = 32
 
 LINK_FIELDS = ("name", "slug", "search_names", "status", "published_at")
-
-_lock = threading.Lock()
-_built = {}  # content state -> LinkIndex (the latest one only)
 
 
 class Postings:
@@ -171,21 +167,14 @@ def answers_searches():
     return connections[Exercise.objects.db].vendor != "postgresql"
 
 
+_links = PerContentState(LinkIndex.build)
+
+
 def current_link_index():
     """The link index of the content as it stands (built at most once per state)."""
-    state = content_state()
-    index = _built.get(state)
-    if index is None:
-        with _lock:
-            index = _built.get(state)
-            if index is None:
-                index = LinkIndex.build()
-                _built.clear()
-                _built[state] = index
-    return index
+    return _links.get()
 
 
 def forget():
     """Drop the index (tests: content states repeat from one test to the next)."""
-    with _lock:
-        _built.clear()
+    _links.forget()

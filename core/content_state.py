@@ -109,3 +109,31 @@ def forget():
     """Drop this process's copy: the next page reads the state afresh."""
     with _lock:
         _memo.update(state=None, read_at=float("-inf"))
+
+
+class PerContentState:
+    """A value built from the content (an index, say) at most once per content
+    state in each process: the first page of a new state builds it, under a
+    lock so that concurrent threads build it once, and the previous one goes."""
+
+    def __init__(self, build):
+        self.build = build
+        self._lock = threading.Lock()
+        self._built = {}  # content state -> value (the latest one only)
+
+    def get(self):
+        state = content_state()
+        value = self._built.get(state)
+        if value is None:
+            with self._lock:
+                value = self._built.get(state)
+                if value is None:
+                    value = self.build()
+                    self._built.clear()
+                    self._built[state] = value
+        return value
+
+    def forget(self):
+        """Drop the value (tests: content states repeat from one test to the next)."""
+        with self._lock:
+            self._built.clear()

@@ -47,3 +47,25 @@ class ContentStateTests(TestCase):
             fresh = self.client.get("/exercises/cable-row/").content.decode()
         assert "The first summary." in stale
         assert "Changed elsewhere." in fresh
+
+
+class PerContentStateTests(TestCase):
+    def setUp(self):
+        self.builds = []
+        self.value = content_state.PerContentState(
+            lambda: self.builds.append(1) or len(self.builds)
+        )
+
+    def test_a_value_is_built_once_for_a_content_state(self):
+        assert self.value.get() == self.value.get() == 1
+        assert len(self.builds) == 1
+
+    def test_a_save_makes_the_next_page_build_it_again(self):
+        self.value.get()
+        make_exercise("Cable Row")  # a save moves the content state on
+        assert self.value.get() == 2
+
+    def test_forget_drops_the_value(self):
+        self.value.get()
+        self.value.forget()
+        assert self.value.get() == 2
