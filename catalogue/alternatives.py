@@ -109,7 +109,9 @@ def alternatives_for(exercise, own_equipment, primary_slugs, have=()):
     from catalogue.nearby import candidates, equipment_of
 
     index = current_index()
-    overrides = exercise.alternative_overrides.values_list("alternative_id", "kind")
+    overrides = list(
+        exercise.alternative_overrides.values_list("alternative_id", "kind")
+    )
     pinned = {pk for pk, kind in overrides if kind == AlternativeOverride.Kind.PIN}
     offered = []
     for number in candidates(index, exercise, primary_slugs, overrides, have):

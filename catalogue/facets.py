@@ -104,26 +104,29 @@ class Tally:
     def total(self):
         return self.mask().bit_count()
 
-    def ordered_pks(self, sort, start=0, stop=None):
-        """The keys of the selected exercises from the ``start``-th to before the
-        ``stop``-th in the list's order: A–Z, Z–A, or by search rank then A–Z
-        (as ``ExerciseFilter.ordered`` orders the rows). Only those are read
-        from the bitmaps, so a page costs the same at any catalogue size."""
+    def ordered_positions(self, sort, start=0, stop=None):
+        """The bit numbers of the selected exercises from the ``start``-th to
+        before the ``stop``-th in the list's order: A–Z, Z–A, or by search rank
+        then A–Z (as ``ExerciseFilter.ordered`` orders the rows). Only those are
+        read from the bitmaps, so a page costs the same at any catalogue size."""
         selected, index = self.mask(), self.index
         if sort != "relevance" or not self.search_ranks:
-            positions = index.positions(selected, start, stop, sort == "-name")
-            return [index.order[position] for position in positions]
-        pks = []
+            return index.positions(selected, start, stop, sort == "-name")
+        found = []
         for _rank, matches in sorted(self.search_ranks.items()):
             if stop is not None and start >= stop:
                 break
             in_rank = selected & matches
-            found = index.positions(in_rank, start, stop)
-            pks += [index.order[position] for position in found]
+            found += index.positions(in_rank, start, stop)
             skipped = in_rank.bit_count()
             start = max(0, start - skipped)
             stop = None if stop is None else max(0, stop - skipped)
-        return pks
+        return found
+
+    def ordered_pks(self, sort, start=0, stop=None):
+        """The keys of ``ordered_positions``."""
+        positions = self.ordered_positions(sort, start, stop)
+        return [self.index.order[position] for position in positions]
 
     def choice_options(self, facet, choices):
         """An option per choice of a fixed vocabulary (``facet`` names both the
@@ -199,9 +202,8 @@ class PageEntries(PageRows):
 
     def __getitem__(self, window):
         start, stop, _ = window.indices(self.count())
-        index = self.tally.index
-        pks = self.tally.ordered_pks(self.sort, start, stop)
-        return [index.exercise(index.position[pk]) for pk in pks]
+        positions = self.tally.ordered_positions(self.sort, start, stop)
+        return [self.tally.index.exercise(position) for position in positions]
 
 
 @dataclass

@@ -52,14 +52,10 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
         # Each form deep-copies its fields, and ChoiceField copies its choices
         # one tuple at a time: some seventy per list page, a tenth of an
         # uncached page's time. Ours are plain strings, fixed when the filterset
-        # is made and never changed by a form, so the copies share them.
-        choices = self._choices
-        self._choices = []
-        try:
-            result = super().__deepcopy__(memo)
-        finally:
-            self._choices = choices
-        result._choices = choices
+        # is made and never changed by a form, so the copies share them:
+        # Field's own copy (widget, validators, messages), without ChoiceField's.
+        result = forms.Field.__deepcopy__(self, memo)
+        result._choices = self._choices
         return result
 
 
