@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from catalogue.choices import Level
 from catalogue.selection import BODYWEIGHT
+from core.content_state import PerContentState
 
 MAX_ALTERNATIVES = 6
 LEVEL_RANK = {value: rank for rank, value in enumerate(Level.values)}
@@ -101,22 +102,35 @@ def reasons(exercise, own_equipment, other):
     return said
 
 
+def read_overrides():
+    """Every editor's pin and exclusion, by exercise pk: [(alternative pk,
+    kind)]. One query per content state: a few rows per curated exercise."""
+    found = {}
+    rows = AlternativeOverride.objects.order_by("pk").values_list(
+        "exercise_id", "alternative_id", "kind"
+    )
+    for exercise_id, alternative_id, kind in rows:
+        found.setdefault(exercise_id, []).append((alternative_id, kind))
+    return found
+
+
+_overrides = PerContentState(read_overrides)
+
+
 def alternatives_for(exercise, own_equipment, primary_slugs, have=()):
-    """Up to six alternatives with their reasons, nearest first: one query (the
-    editors' pins and exclusions), the rest from the facet index."""
+    """Up to six alternatives with their reasons, nearest first, from the facet
+    index and the editors' pins and exclusions: no query once both are built."""
     # Imported here: catalogue.models imports this module for its model.
     from catalogue.facet_index import current_index
-    from catalogue.nearby import candidates, equipment_of
+    from catalogue.nearby import candidates
 
     index = current_index()
-    overrides = list(
-        exercise.alternative_overrides.values_list("alternative_id", "kind")
-    )
+    overrides = _overrides.get().get(exercise.pk, [])
     pinned = {pk for pk, kind in overrides if kind == AlternativeOverride.Kind.PIN}
     offered = []
     for number in candidates(index, exercise, primary_slugs, overrides, have):
         other = index.exercise(number)
-        other.equipment_list = equipment_of(index, number)
+        other.equipment_list = index.equipment_of(number)
         other.pinned = other.pk in pinned
         offered.append(Alternative(other, reasons(exercise, own_equipment, other)))
     return offered

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from anatomy.models import Muscle
 from catalogue import text_index
-from catalogue.models import WORKING_ROLES, Equipment, Exercise, ExerciseMuscle
+from catalogue.models import Equipment, Exercise, ExerciseMuscle, Role
 from core.content_state import PerContentState
 from core.models import PublicationStatus
 
@@ -55,9 +55,8 @@ def in_site_order(rows):
 
 def link_querysets():
     """Rows of (kind, exercise, -, -, item, -) for every equipment item
-    ("uses"), group tag ("tag") and muscle worked ("primary", "secondary"),
-    shaped like vocabulary rows so that one query reads both. A stretched
-    muscle is not a muscle worked, so it is left out."""
+    ("uses"), group tag ("tag") and muscle link ("primary", "secondary",
+    "stretched"), shaped like vocabulary rows so that one query reads both."""
     text, number = CharField(), IntegerField()
 
     def pairs(queryset, kind, column):
@@ -75,11 +74,10 @@ def link_querysets():
             )
         )
 
-    worked = ExerciseMuscle.objects.filter(role__in=WORKING_ROLES)
     return [
         pairs(Exercise.equipment.through.objects.all(), Value("uses"), "equipment_id"),
         pairs(Exercise.muscle_groups.through.objects.all(), Value("tag"), "muscle_id"),
-        pairs(worked, F("role"), "muscle_id"),
+        pairs(ExerciseMuscle.objects.all(), F("role"), "muscle_id"),
     ]
 
 
@@ -111,6 +109,10 @@ class FacetIndex:
     primary_counts: dict
     search_names: list  # bit number -> the exercise's stored search keys
     search_text: list
+    tags: dict  # muscle group slug -> the exercises tagged with it
+    # muscle slug -> the exercises that stretch it: kept apart from ``muscles``
+    # and ``roles``, as a stretch does not work a muscle.
+    stretched: dict
 
     @cached_property
     def equipment_sets(self):
@@ -170,7 +172,7 @@ class FacetIndex:
                 best |= bit
             search_names.append(names)
             search_text.append(text)
-        equipment, muscles, roles = {}, {}, {}
+        equipment, muscles, roles, tags, stretched = {}, {}, {}, {}, {}
         primaries = dict.fromkeys(position, 0)
         for kind, exercise_id, item in links:
             vocabulary_kind = "equipment" if kind == "uses" else "muscle"
@@ -180,8 +182,13 @@ class FacetIndex:
             if kind == "uses":
                 _bits(equipment, slug, bit)
                 continue
+            if kind == Role.STRETCHED:
+                _bits(stretched, slug, bit)
+                continue
             _bits(muscles, slug, bit)
-            if kind != "tag":
+            if kind == "tag":
+                _bits(tags, slug, bit)
+            else:
                 _bits(roles, (kind, slug), bit)
             if kind == "primary":
                 primaries[exercise_id] += 1
@@ -192,7 +199,7 @@ class FacetIndex:
         return cls(
             rows, position, order, everything, published, equipment, muscles, roles,
             levels, forces, mechanics, patterns, categories, best, letters, entries,
-            primary_counts, search_names, search_text,
+            primary_counts, search_names, search_text, tags, stretched,
         )  # fmt: skip
 
     def exercise(self, number):
@@ -203,6 +210,56 @@ class FacetIndex:
             pk=pk, name=name, slug=slug, level=level, aliases=aliases,
             pattern=pattern, letter=letter,
         )  # fmt: skip
+
+    def equipment_of(self, number):
+        """The equipment an exercise uses, A–Z, as unsaved items (slug, name)."""
+        return self._vocabulary_of("equipment", self.equipment, number)
+
+    def groups_of(self, number):
+        """The muscle groups an exercise is tagged with, in site order, as
+        unsaved muscles (slug, name)."""
+        return self._vocabulary_of("muscle", self.tags, number)
+
+    def muscle_links_of(self, number):
+        """The muscles an exercise works or stretches, as unsaved links (the
+        muscle with its group, the role): primary, secondary, then stretched,
+        each in site order, as the exercise page lists them."""
+        links = []
+        for role in Role:
+            for row in self.rows:
+                kind, pk, slug = row[:3]
+                if role == Role.STRETCHED:
+                    mask = self.stretched.get(slug, 0)
+                else:
+                    mask = self.roles.get((role.value, slug), 0)
+                if kind == "muscle" and mask >> number & 1:
+                    links.append(
+                        ExerciseMuscle(muscle=self.muscle(pk), role=role.value)
+                    )
+        return links
+
+    def muscle(self, pk):
+        """A muscle (with its group) from the index's rows, unsaved."""
+        _, pk, slug, name, group, place = self.muscle_rows[pk]
+        return Muscle(
+            pk=pk,
+            slug=slug,
+            name=name,
+            position=place,
+            group=None if group is None else self.muscle(group),
+        )
+
+    @cached_property
+    def muscle_rows(self):
+        return {row[1]: row for row in self.rows if row[0] == "muscle"}
+
+    def _vocabulary_of(self, wanted, masks, number):
+        model = Equipment if wanted == "equipment" else Muscle
+        return [
+            model(pk=pk, slug=slug, name=name)
+            for kind, pk, slug, name, *_ in self.rows
+            if kind == wanted and masks.get(slug, 0) >> number & 1
+        ]
 
     def positions(self, mask, start=0, stop=None, reverse=False):
         """The bit numbers set in ``mask``, lowest (A) first (highest first when
@@ -253,10 +310,3 @@ _index = PerContentState(FacetIndex.build)
 def current_index():
     """The index of the content as it stands (built at most once per state)."""
     return _index.get()
-
-
-def forget():
-    """Drop the index, and the link index kept beside it (tests: content states
-    repeat from one test to the next)."""
-    _index.forget()
-    text_index.forget()

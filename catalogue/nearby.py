@@ -10,7 +10,7 @@ the index's own copy of their names and slugs.
 """
 
 from catalogue.alternatives import LEVEL_RANK, MAX_ALTERNATIVES, AlternativeOverride
-from catalogue.models import Equipment, Role
+from catalogue.models import Role
 from catalogue.selection import owned
 from core.models import sees_drafts
 
@@ -122,12 +122,3 @@ def candidates(index, exercise, primary_slugs, overrides, have=()):
                     if len(found) == MAX_ALTERNATIVES:
                         return found
     return found
-
-
-def equipment_of(index, number):
-    """The equipment an exercise of the index uses, by name, as unsaved items."""
-    return [
-        Equipment(pk=pk, slug=slug, name=name)
-        for kind, pk, slug, name, *_ in index.rows
-        if kind == "equipment" and index.equipment.get(slug, 0) >> number & 1
-    ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from core.content_state import PerContentState
 from core.models import SlugKeyed, SlugKeyManager
 
 
@@ -89,36 +90,45 @@ class Place:
         return self.exercises[following] if following < len(self.exercises) else None
 
 
-def places_of(exercise, exercises):
-    """Each ladder ``exercise`` is on, with its place: one query.
-
-    ``exercises`` are the exercises a reader may see (``published()``).
-    """
+def read_ladders():
+    """Every ladder an exercise is on, by exercise pk: [(progression, the pks
+    of its rungs, easiest first)]. One query per content state."""
     rungs = (
-        Rung.objects.filter(
-            progression__rungs__exercise=exercise,
-            exercise__in=exercises.values("pk"),
-        )
-        .select_related("progression", "exercise")
+        Rung.objects.select_related("progression")
         .only(
-            "position",
+            "exercise_id",
             "progression__name",
             "progression__slug",
             "progression__description",
-            "exercise__name",
-            "exercise__slug",
-            "exercise__level",
         )
         .order_by("progression__name", "progression_id", "position")
     )
     ladders = {}
     for rung in rungs:
-        ladders.setdefault(rung.progression_id, []).append(rung)
+        ladders.setdefault(rung.progression_id, (rung.progression, []))[1].append(
+            rung.exercise_id
+        )
+    on = {}
+    for progression, pks in ladders.values():
+        for pk in pks:
+            on.setdefault(pk, []).append((progression, pks))
+    return on
+
+
+_ladders = PerContentState(read_ladders)
+
+
+def places_of(exercise, index):
+    """Each ladder ``exercise`` is on, with its place, read from the ladders
+    and the facet index (``catalogue.facet_index``): no query once both are
+    built. Only published rungs are shown: a draft, even to an editor, is
+    not on the published ladder."""
     places = []
-    for ladder in ladders.values():
-        steps = [rung.exercise for rung in ladder]
-        pks = [step.pk for step in steps]
-        # A draft (seen by an editor) is not on the published ladder.
-        if exercise.pk in pks:
-            places.append(Place(ladder[0].progression, steps, pks.index(exercise.pk)))
+    for progression, pks in _ladders.get().get(exercise.pk, ()):
+        numbers = [index.position.get(pk) for pk in pks]
+        shown = [n for n in numbers if n is not None and index.published >> n & 1]
+        steps = [index.exercise(number) for number in shown]
+        step_pks = [step.pk for step in steps]
+        if exercise.pk in step_pks:
+            places.append(Place(progression, steps, step_pks.index(exercise.pk)))
     return places

@@ -123,6 +123,7 @@ class ExerciseQuerySet(PublishableQuerySet):
         return self.only(*CARD_FIELDS)
 
     def for_detail(self):
+        """Exercises with all their related rows, for the comparison and the API."""
         from catalogue.models import ExerciseMuscle
 
         return self.prefetch_related(
@@ -136,6 +137,13 @@ class ExerciseQuerySet(PublishableQuerySet):
                 ).order_by("role", "muscle__position", "muscle__name"),
             ),
         )
+
+    def for_exercise_page(self):
+        """An exercise page's own rows: the exercise, its review (the curation
+        app's, by its relation: its status is on the page) and its steps. Its
+        equipment, muscles, ladders and alternatives come from what is built
+        once per content state (``catalogue.detail``)."""
+        return self.select_related("review").prefetch_related("steps")
 
     def for_export(self):
         """One row per exercise for the open data (the API's list, the CSV):

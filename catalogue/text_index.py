@@ -173,8 +173,3 @@ _links = PerContentState(LinkIndex.build)
 def current_link_index():
     """The link index of the content as it stands (built at most once per state)."""
     return _links.get()
-
-
-def forget():
-    """Drop the index (tests: content states repeat from one test to the next)."""
-    _links.forget()

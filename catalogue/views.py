@@ -2,16 +2,13 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from catalogue.alternatives import alternatives_for, kit_from
+from catalogue.alternatives import kit_from
 from catalogue.compare import compare
+from catalogue.detail import exercise_page
 from catalogue.drilldown import list_browse, list_parameters
 from catalogue.export import export_url
-from catalogue.facet_index import current_index
 from catalogue.indexing import list_indexing
-from catalogue.models import Equipment, Exercise, Role
-from catalogue.nearby import neighbours, related
-from catalogue.progressions import places_of
-from catalogue.sharing import exercise_card
+from catalogue.models import Equipment, Exercise
 from core.cache import IN_ORDER, MANY, cache_page_for_readers, keep_out_of_cache
 from core.navigation import breadcrumbs
 
@@ -32,55 +29,17 @@ def exercise_list(request):
 @require_safe
 @cache_page_for_readers(parameters={"have": MANY})  # alternatives follow the kit
 def exercise_detail(request, slug):
-    exercises = Exercise.objects.visible_to(request.user)
-    # The review (the curation app's, reached by its relation) comes in the same
-    # query: its status is on the page. A merged exercise's old address is a 404
-    # here, which curation.middleware turns into its permanent redirect.
-    found = exercises.for_detail().select_related("review").filter(slug=slug)
-    exercise = found.first()
+    # A merged exercise's old address is a 404 here, which curation.middleware
+    # turns into its permanent redirect.
+    exercise = (
+        Exercise.objects.visible_to(request.user)
+        .for_exercise_page()
+        .filter(slug=slug)
+        .first()
+    )
     if exercise is None:
         raise Http404("No exercise here.")
-    muscle_links = list(exercise.muscle_links.all())
-    primary_slugs = [
-        link.muscle.slug for link in muscle_links if link.role == Role.PRIMARY
-    ]
-    index = current_index()
-    previous, following = neighbours(index, exercise, request.user)
-    kit = kit_from(request.GET)
-    context = {
-        "exercise": exercise,
-        "steps": exercise.steps.all(),
-        "primary_links": [link for link in muscle_links if link.role == Role.PRIMARY],
-        "muscle_highlights": {link.muscle.slug: link.role for link in muscle_links},
-        "figure_muscles": [link.muscle for link in muscle_links],
-        "muscle_roles": [
-            ("Primary", [link for link in muscle_links if link.role == Role.PRIMARY]),
-            (
-                "Secondary",
-                [link for link in muscle_links if link.role == Role.SECONDARY],
-            ),
-        ],
-        # Shown apart from the muscles worked: a stretch lengthens them, not works them.
-        "stretched_links": [
-            link for link in muscle_links if link.role == Role.STRETCHED
-        ],
-        "related": related(index, exercise, primary_slugs, request.user),
-        "kit": kit,
-        # Alternatives and ladders offer readers' exercises only, even to an editor.
-        "alternatives": alternatives_for(
-            exercise,
-            exercise.equipment.all(),
-            primary_slugs,
-            have=[slug for slug, _ in kit],
-        ),
-        "places": places_of(exercise, Exercise.objects.published()),
-        "breadcrumbs": breadcrumbs(
-            ("Exercises", "catalogue:exercise_list"), (exercise.name, None)
-        ),
-        "previous": previous,
-        "following": following,
-        "card": exercise_card(exercise, muscle_links),
-    }
+    context = exercise_page(exercise, request.user, kit_from(request.GET))
     return render(request, "catalogue/exercise_detail.html", context)
 
 

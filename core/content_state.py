@@ -18,6 +18,7 @@ import contextvars
 import functools
 import threading
 import time
+import weakref
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -106,9 +107,16 @@ def pinned():
 
 
 def forget():
-    """Drop this process's copy: the next page reads the state afresh."""
+    """Drop this process's copy, and every value built from it: the next page
+    reads the state afresh. (A save moves the state on anyway; tests roll
+    content back to a state number already seen, with other content.)"""
     with _lock:
         _memo.update(state=None, read_at=float("-inf"))
+    for value in list(_per_state):
+        value.forget()
+
+
+_per_state = weakref.WeakSet()  # every PerContentState, for forget()
 
 
 class PerContentState:
@@ -120,6 +128,7 @@ class PerContentState:
         self.build = build
         self._lock = threading.Lock()
         self._built = {}  # content state -> value (the latest one only)
+        _per_state.add(self)
 
     def get(self):
         state = content_state()

@@ -23,15 +23,13 @@ def clear_caches():
 def empty_cache():
     """Each test starts with no cached pages, no remembered content state and the
     cache taken as answering."""
-    from catalogue import facet_index
     from core import cache_guard, content_state, fragments
     from core.middleware import DatabaseOutageMiddleware
 
     DatabaseOutageMiddleware.last_logged = float("-inf")
     fragments.clear()  # content versions repeat from test to test (rollbacks)
-    facet_index.forget()
     cache_guard.reset()
-    content_state.forget()
+    content_state.forget()  # and the facet index, the link index… built from it
     clear_caches()
     yield
     clear_caches()

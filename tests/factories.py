@@ -16,10 +16,9 @@ from PIL import Image
 
 from anatomy.models import Muscle
 from articles.models import Article
-from catalogue import facet_index
 from catalogue.generate import generate_exercises
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Role, Step
-from core import fragments
+from core import content_state, fragments
 from core.models import PublicationStatus
 from tests.utils import count_queries
 
@@ -240,7 +239,7 @@ def cold_queries(client, url):
     """The queries of a response made from nothing: no stored page, index or card."""
     cache.clear()
     fragments.clear()
-    facet_index.forget()
+    content_state.forget()
     return count_queries(client, url)[1]
 
 

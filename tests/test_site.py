@@ -24,10 +24,12 @@ BUDGETS = {
     "/exercises/?page=2": 8,
     "/exercises/?have=dumbbells&have=flat-bench-without-rack&pattern=horizontal-pull": 8,
     "/exercises/?have=bodyweight": 8,
-    "/exercises/pull-up/": 11,
-    "/exercises/pull-up/?have=pull-up-bar&have=dumbbells": 12,
-    "/exercises/renegade-rows/": 11,
-    "/exercises/compare/?e=pull-up&e=lat-pulldown&e=inverted-row": 11,
+    # The content state, the facet index (2), the ladders, the editors' pins;
+    # then the exercise, its steps and its comments (catalogue.detail).
+    "/exercises/pull-up/": 8,
+    "/exercises/pull-up/?have=pull-up-bar&have=dumbbells": 9,
+    "/exercises/renegade-rows/": 8,
+    "/exercises/compare/?e=pull-up&e=lat-pulldown&e=inverted-row": 9,
     "/equipment/": 4,
     "/routine/": 6,
     "/routine/?days=3&minutes=30&level=intermediate&have=dumbbells&have=pull-up-bar": 6,

@@ -25,7 +25,7 @@ def exercise_structured_data(exercise, steps, card):
             "image": image_object(card),
             "tool": [
                 {"@type": "HowToTool", "name": item.name}
-                for item in exercise.equipment.all()
+                for item in exercise.equipment_list
             ],
             "step": [
                 {

@@ -1,0 +1,78 @@
+"""What an exercise page shows, around the exercise the view found.
+
+The page's own rows are the exercise and its steps
+(``ExerciseQuerySet.for_exercise_page``: two queries) and its comments.
+Everything else it shows is read from values built once per content state, so
+it costs no query and the same at 45 exercises or 10,000: its equipment,
+muscle groups and muscles, its neighbours A–Z, related exercises and alternatives (``catalogue.facet_index``,
+``catalogue.nearby``), its ladders (``catalogue.progressions``) and the
+editors' pins (``catalogue.alternatives``).
+"""
+
+from catalogue.alternatives import alternatives_for
+from catalogue.facet_index import current_index
+from catalogue.models import Role
+from catalogue.nearby import neighbours, related
+from catalogue.progressions import places_of
+from catalogue.sharing import exercise_card
+from core.navigation import breadcrumbs
+
+
+def rows_from_index(exercise, index):
+    """Sets ``exercise.equipment_list`` and ``muscle_group_list`` (as cards have
+    them) and returns its muscle links (muscles with their groups, by role),
+    all from the index; from the database only for an exercise saved in
+    another process a moment ago, which this process's index has not seen."""
+    number = index.position.get(exercise.pk)
+    if number is None:
+        exercise.equipment_list = list(exercise.equipment.all())
+        exercise.muscle_group_list = list(exercise.muscle_groups.all())
+        return list(
+            exercise.muscle_links.select_related("muscle__group").order_by(
+                "role", "muscle__position", "muscle__name"
+            )
+        )
+    exercise.equipment_list = index.equipment_of(number)
+    exercise.muscle_group_list = index.groups_of(number)
+    return index.muscle_links_of(number)
+
+
+def exercise_page(exercise, user, kit):
+    """The exercise page's context. ``kit``: the reader's equipment, (slug,
+    name) pairs, which the alternatives keep to."""
+    index = current_index()
+    muscle_links = rows_from_index(exercise, index)
+    by_role = {role: [] for role in Role}
+    for link in muscle_links:
+        by_role.setdefault(link.role, []).append(link)
+    primary_slugs = [link.muscle.slug for link in by_role[Role.PRIMARY]]
+    previous, following = neighbours(index, exercise, user)
+    return {
+        "exercise": exercise,
+        "steps": exercise.steps.all(),
+        "primary_links": by_role[Role.PRIMARY],
+        "muscle_highlights": {link.muscle.slug: link.role for link in muscle_links},
+        "figure_muscles": [link.muscle for link in muscle_links],
+        "muscle_roles": [
+            ("Primary", by_role[Role.PRIMARY]),
+            ("Secondary", by_role[Role.SECONDARY]),
+        ],
+        # Shown apart from the muscles worked: a stretch lengthens them, not works them.
+        "stretched_links": by_role[Role.STRETCHED],
+        "related": related(index, exercise, primary_slugs, user),
+        "kit": kit,
+        # Alternatives and ladders offer readers' exercises only, even to an editor.
+        "alternatives": alternatives_for(
+            exercise,
+            exercise.equipment_list,
+            primary_slugs,
+            have=[slug for slug, _ in kit],
+        ),
+        "places": places_of(exercise, index),
+        "breadcrumbs": breadcrumbs(
+            ("Exercises", "catalogue:exercise_list"), (exercise.name, None)
+        ),
+        "previous": previous,
+        "following": following,
+        "card": exercise_card(exercise, muscle_links),
+    }

@@ -1,0 +1,55 @@
+"""The exercise page's rows: its own from the database, the rest from what is
+built once per content state, and the same page either way."""
+
+import re
+from unittest import mock
+
+from django.test import TestCase, override_settings
+
+from anatomy.models import Muscle
+from catalogue.alternatives import AlternativeOverride
+from catalogue.facet_index import current_index
+from catalogue.models import Equipment, Exercise, Progression
+from core.models import PublicationStatus
+from tests.factories import make_exercise
+from tests.utils import ALL_FIXTURES, Page, count_queries
+
+
+class ExercisePageRowsTests(TestCase):
+    fixtures = ALL_FIXTURES
+
+    def test_an_exercise_newer_than_this_process_s_index_shows_all_its_rows(self):
+        older = current_index()  # as another process's save would leave it
+        lats = Muscle.objects.get(slug="latissimus-dorsi")
+        row = make_exercise(
+            "Banded Lat Row",
+            equipment=[Equipment.objects.get(slug="dumbbells")],
+            groups=[lats.group],
+            primary=[lats],
+        )
+        with mock.patch("catalogue.detail.current_index", return_value=older):
+            page = Page(self.client.get(row.get_absolute_url()).content.decode())
+        assert page.h(1) == ["Banded Lat Row"]
+        assert "Dumbbells" in page.text
+        assert lats.get_absolute_url() in page.links
+        assert f"/exercises/?muscle={lats.group.slug}" in page.links
+
+    @override_settings(CONTENT_STATE_MAX_AGE=600)  # the state read once, too
+    def test_an_exercise_page_reads_only_the_exercise_its_steps_and_comments(self):
+        on_a_ladder = Progression.objects.get(slug="pull-up-progression").rungs.first()
+        plain, pinned, other = Exercise.objects.published().filter(rungs=None)[:3]
+        AlternativeOverride.objects.create(exercise=pinned, alternative=other)
+        self.client.get("/exercises/inverted-row/")  # builds what is built once
+        for exercise in (on_a_ladder.exercise, pinned, plain):
+            queries = count_queries(self.client, exercise.get_absolute_url())[1]
+            assert queries == 3, exercise.name
+
+    def test_the_ladder_lists_its_published_rungs_in_order(self):
+        ladder = Progression.objects.get(slug="pull-up-progression")
+        rungs = [rung.exercise for rung in ladder.rungs.order_by("position")]
+        rungs[1].status = PublicationStatus.DRAFT
+        rungs[1].save()
+        html = self.client.get(rungs[-1].get_absolute_url()).content.decode()
+        listed = re.search(r'<ol class="ladder">(.*?)</ol>', html, re.S).group(1)
+        names = re.findall(r"<li>(?:<a [^>]*>|<strong [^>]*>)([^<]+)<", listed)
+        assert names == [rung.name for rung in rungs if rung != rungs[1]]
