@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from catalogue.models import Exercise
+from core.content_state import PerContentState
 
 MAX_BODY = 2000
 MAX_NAME = 80
@@ -27,6 +28,30 @@ def new_delete_key():
     return secrets.token_urlsafe(12)
 
 
+def read_commented_pages():
+    """The exercises and articles with an approved comment, as (model, pk)
+    pairs: one query, for the whole site."""
+    rows = (
+        Comment.objects.approved()
+        .order_by()
+        .values_list("exercise_id", "article_id")
+        .distinct()
+    )
+    pages = set()
+    for exercise_id, article_id in rows:
+        pages.add((Exercise, exercise_id) if exercise_id else (Article, article_id))
+    return pages
+
+
+# Read once per content state: approving, hiding or deleting a shown comment
+# moves the state on (discussion.signals, and the admin's bulk actions).
+_commented = PerContentState(read_commented_pages)
+
+
+def commented_pages():
+    return _commented.get()
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Status.APPROVED)
@@ -37,11 +62,14 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(**{field: target})
 
     def for_page(self, target):
-        """The approved comments under an exercise or the article: one query.
+        """The approved comments under an exercise or the article: one query,
+        none for a page without any (most pages: see ``commented_pages``).
 
         Returns the top-level comments, oldest first, each with ``reply_list``
         (its approved replies); a reply whose comment is not approved is not shown.
         """
+        if (target._meta.concrete_model, target.pk) not in commented_pages():
+            return []
         comments = list(
             self.approved()
             .on(target)

@@ -24,8 +24,9 @@ BUDGETS = {
     "/exercises/?page=2": 8,
     "/exercises/?have=dumbbells&have=flat-bench-without-rack&pattern=horizontal-pull": 8,
     "/exercises/?have=bodyweight": 8,
-    # The content state, the facet index (2), the ladders, the editors' pins;
-    # then the exercise, its steps and its comments (catalogue.detail).
+    # The content state, the facet index (2), the ladders, the editors' pins,
+    # the pages with comments; then the exercise and its steps, and its
+    # comments where it has any (catalogue.detail).
     "/exercises/pull-up/": 8,
     "/exercises/pull-up/?have=pull-up-bar&have=dumbbells": 9,
     "/exercises/renegade-rows/": 8,
