@@ -24,7 +24,7 @@ from anatomy.models import Muscle
 from catalogue import text_index
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Role
 from core.content_state import PerContentState
-from core.models import PublicationStatus
+from core.models import PublicationStatus, sees_drafts
 
 VOCABULARY_COLUMNS = ("kind", "pk", "slug", "name", "parent", "place")
 VOCABULARY_KINDS = {"equipment", "muscle"}
@@ -113,6 +113,7 @@ class FacetIndex:
     # muscle slug -> the exercises that stretch it: kept apart from ``muscles``
     # and ``roles``, as a stretch does not work a muscle.
     stretched: dict
+    picks: list  # the editors' picks' bit numbers, in their order
 
     @cached_property
     def equipment_sets(self):
@@ -146,15 +147,15 @@ class FacetIndex:
         exercises = Exercise.objects.order_by("name").values_list(
             "pk", "level", "category", "is_best", "letter", "status", "published_at",
             "force", "mechanic", "pattern", "name", "slug", "aliases", "search_names",
-            "search_text",
+            "search_text", "best_order",
         )  # fmt: skip
         position, levels, categories, letters = {}, {}, {}, {}
         forces, mechanics, patterns = {}, {}, {}
-        entries, search_names, search_text = [], [], []
+        entries, search_names, search_text, picks = [], [], [], []
         everything = published = best = 0
         for number, (
             pk, level, category, is_best, letter, status, moment, force, mechanic,
-            pattern, name, slug, aliases, names, text,
+            pattern, name, slug, aliases, names, text, best_order,
         ) in enumerate(exercises):  # fmt: skip
             bit = 1 << number
             position[pk] = number
@@ -170,6 +171,7 @@ class FacetIndex:
             _bits(patterns, pattern, bit)
             if is_best:
                 best |= bit
+                picks.append((best_order is None, best_order or 0, number))
             search_names.append(names)
             search_text.append(text)
         equipment, muscles, roles, tags, stretched = {}, {}, {}, {}, {}
@@ -200,6 +202,7 @@ class FacetIndex:
             rows, position, order, everything, published, equipment, muscles, roles,
             levels, forces, mechanics, patterns, categories, best, letters, entries,
             primary_counts, search_names, search_text, tags, stretched,
+            [number for *_, number in sorted(picks)],
         )  # fmt: skip
 
     def exercise(self, number):
@@ -210,6 +213,17 @@ class FacetIndex:
             pk=pk, name=name, slug=slug, level=level, aliases=aliases,
             pattern=pattern, letter=letter,
         )  # fmt: skip
+
+    def visible_to(self, user):
+        """The exercises ``user`` may see, as a mask (``visible_to``'s rule)."""
+        return self.everything if sees_drafts(user) else self.published
+
+    def editors_picks(self, user, limit):
+        """The first ``limit`` editors' picks ``user`` may see, in the editors'
+        order (numbered ones first, then A–Z), as unsaved exercises."""
+        shown = self.visible_to(user)
+        found = [number for number in self.picks if shown >> number & 1]
+        return [self.exercise(number) for number in found[:limit]]
 
     def equipment_of(self, number):
         """The equipment an exercise uses, A–Z, as unsaved items (slug, name)."""

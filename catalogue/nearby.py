@@ -12,15 +12,9 @@ the index's own copy of their names and slugs.
 from catalogue.alternatives import LEVEL_RANK, MAX_ALTERNATIVES, AlternativeOverride
 from catalogue.models import Role
 from catalogue.selection import owned
-from core.models import sees_drafts
 
 RELATED_LIMIT = 6
 Kind = AlternativeOverride.Kind
-
-
-def visible(index, user):
-    """The exercises ``user`` may see, as a mask (``visible_to``'s rule)."""
-    return index.everything if sees_drafts(user) else index.published
 
 
 def lowest(mask, limit):
@@ -47,7 +41,7 @@ def neighbours(index, exercise, user):
     number = index.position.get(exercise.pk)
     if number is None:  # saved in another process less than a moment ago
         return None, None
-    shown = visible(index, user)
+    shown = index.visible_to(user)
     before = shown & ((1 << number) - 1)
     after = shown >> (number + 1)
     previous = index.exercise(before.bit_length() - 1) if before else None
@@ -62,7 +56,7 @@ def related(index, exercise, primary_slugs, user, limit=RELATED_LIMIT):
     number = index.position.get(exercise.pk)
     if number is None:
         return []
-    others = primary_mask(index, primary_slugs) & visible(index, user)
+    others = primary_mask(index, primary_slugs) & index.visible_to(user)
     others &= ~(1 << number)
     return [index.exercise(found) for found in lowest(others, limit)]
 

@@ -16,6 +16,8 @@ from django.views.static import serve
 
 from anatomy.models import Muscle, with_members
 from articles.models import Article
+from catalogue.cards import with_cards
+from catalogue.facet_index import current_index
 from catalogue.models import Exercise
 from core.cache import cache_page_for_readers
 from core.cache_guard import cache_health
@@ -33,13 +35,20 @@ MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 @cache_page_for_readers
 def home(request):
     """The hub: what the site is, the editors' picks, the A–Z, anatomy, the article."""
-    exercises = Exercise.objects.visible_to(request.user)
+    # The picks and the count from the facet index: no query that grows with
+    # the catalogue, and the picks' cards are the list's, rendered once.
+    index = current_index()
+    picks = index.editors_picks(request.user, HOME_PICKS)
     groups = list(Muscle.objects.for_index())
     context = {
-        "best_exercises": exercises.filter(is_best=True)
-        .order_by("best_order", "name")
-        .for_list()[:HOME_PICKS],
-        "exercise_count": exercises.count(),
+        "best_exercises": with_cards(
+            picks,
+            "h3",
+            Exercise.objects.visible_to(request.user),
+            compare=False,
+            kit_query="",
+        ),
+        "exercise_count": index.visible_to(request.user).bit_count(),
         "muscle_groups": groups,
         "figure_muscles": with_members(groups),
         "article": Article.objects.visible_to(request.user).first(),
