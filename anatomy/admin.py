@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from anatomy.models import Muscle
-from core.admin import IMAGE_FIELDSET, ImagePreviewMixin
+from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, RelatedCountsMixin
 from core.history_admin import HistoryAdmin
 
 
@@ -25,7 +25,7 @@ class GroupFilter(admin.SimpleListFilter):
 
 
 @admin.register(Muscle)
-class MuscleAdmin(ImagePreviewMixin, HistoryAdmin):
+class MuscleAdmin(ImagePreviewMixin, RelatedCountsMixin, HistoryAdmin):
     list_display = ["name", "group", "position", "exercise_count"]
     list_editable = ["position"]
     list_filter = [GroupFilter]
@@ -39,17 +39,10 @@ class MuscleAdmin(ImagePreviewMixin, HistoryAdmin):
         ("For readers", {"fields": ["location", "function", "description"]}),
         IMAGE_FIELDSET,
     ]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                link_total=Count("exercise_links", distinct=True),
-                tag_total=Count("tagged_exercises", distinct=True),
-            )
-            .order_by("position", "name")
-        )
+    related_counts = {
+        "link_total": Count("exercise_links", distinct=True),
+        "tag_total": Count("tagged_exercises", distinct=True),
+    }
 
     @admin.display(description="exercises", ordering="link_total")
     def exercise_count(self, obj):

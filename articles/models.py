@@ -6,6 +6,7 @@ from articles.markdown import render_markdown
 from core.images import Illustrated
 from core.models import (
     ContentVersion,
+    ParentKeyManager,
     Publishable,
     PublishableQuerySet,
     SlugKeyed,
@@ -155,11 +156,6 @@ class OrderedArticlePart(models.Model):
         ordering = ["position", "pk"]
 
 
-class FAQManager(models.Manager):
-    def get_by_natural_key(self, article_slug, question):
-        return self.get(article__slug=article_slug, question=question)
-
-
 class FAQ(OrderedArticlePart):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(max_length=255)
@@ -169,7 +165,7 @@ class FAQ(OrderedArticlePart):
     )
     answer_html = models.TextField(editable=False, blank=True)
 
-    objects = FAQManager()
+    objects = ParentKeyManager("article__slug", "question")
 
     class Meta(OrderedArticlePart.Meta):
         verbose_name = "FAQ entry"
@@ -199,11 +195,6 @@ class FAQ(OrderedArticlePart):
     natural_key.dependencies = ["articles.article"]
 
 
-class ReferenceManager(models.Manager):
-    def get_by_natural_key(self, article_slug, title):
-        return self.get(article__slug=article_slug, title=title)
-
-
 class Reference(OrderedArticlePart):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="references"
@@ -228,7 +219,7 @@ class Reference(OrderedArticlePart):
         help_text="Used when there is no DOI (e.g. PubMed).",
     )
 
-    objects = ReferenceManager()
+    objects = ParentKeyManager("article__slug", "title")
 
     class Meta(OrderedArticlePart.Meta):
         constraints = [

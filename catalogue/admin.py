@@ -7,7 +7,13 @@ from django.forms.models import BaseInlineFormSet
 from anatomy.models import Muscle
 from catalogue.admin_relations import AlternativeOverrideInline
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Step
-from core.admin import IMAGE_FIELDSET, ImagePreviewMixin, PublishableAdminMixin
+from core.admin import (
+    IMAGE_FIELDSET,
+    ImagePreviewMixin,
+    PublishableAdminMixin,
+    RelatedCountsMixin,
+    count_column,
+)
 from core.history_admin import HistoryAdmin
 from safeguards.admin import StaleFormGuard, StaleFormGuardAdmin
 
@@ -129,7 +135,11 @@ class ExerciseForm(StaleFormGuard):
 
 @admin.register(Exercise)
 class ExerciseAdmin(
-    StaleFormGuardAdmin, PublishableAdminMixin, ImagePreviewMixin, HistoryAdmin
+    StaleFormGuardAdmin,
+    PublishableAdminMixin,
+    ImagePreviewMixin,
+    RelatedCountsMixin,
+    HistoryAdmin,
 ):
     form = ExerciseForm
     list_display = [
@@ -165,6 +175,7 @@ class ExerciseAdmin(
     ]  # curation adds the review
     actions = [*PublishableAdminMixin.actions]  # curation adds merging
     list_per_page = 50
+    related_counts = {"step_total": Count("steps")}
     show_full_result_count = False
     date_hierarchy = "published_at"
     fieldsets = [
@@ -202,33 +213,14 @@ class ExerciseAdmin(
         js = ["admin/js/step-order.js"]
         css = {"all": ["admin/css/content-admin.css"]}
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(step_total=Count("steps"))
-            .order_by("name")
-        )
-
-    @admin.display(description="steps", ordering="step_total")
-    def step_count(self, obj):
-        return obj.step_total
+    step_count = count_column("step_total", "steps")
 
 
 @admin.register(Equipment)
-class EquipmentAdmin(HistoryAdmin):
+class EquipmentAdmin(RelatedCountsMixin, HistoryAdmin):
     list_display = ["name", "slug", "exercise_count"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    related_counts = {"exercise_total": Count("exercises")}
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(exercise_total=Count("exercises"))
-            .order_by("name")
-        )
-
-    @admin.display(description="exercises", ordering="exercise_total")
-    def exercise_count(self, obj):
-        return obj.exercise_total
+    exercise_count = count_column("exercise_total", "exercises")

@@ -5,6 +5,7 @@ from django.db.models import Count
 
 from catalogue.alternatives import AlternativeOverride
 from catalogue.progressions import Progression, Rung
+from core.admin import RelatedCountsMixin, count_column
 
 
 class AlternativeOverrideInline(admin.TabularInline):
@@ -31,15 +32,11 @@ class RungInline(admin.TabularInline):
 
 
 @admin.register(Progression)
-class ProgressionAdmin(admin.ModelAdmin):
+class ProgressionAdmin(RelatedCountsMixin, admin.ModelAdmin):
     list_display = ["name", "rung_count"]
     search_fields = ["name", "description", "rungs__exercise__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RungInline]
+    related_counts = {"rung_total": Count("rungs")}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(rung_total=Count("rungs"))
-
-    @admin.display(description="rungs", ordering="rung_total")
-    def rung_count(self, obj):
-        return obj.rung_total
+    rung_count = count_column("rung_total", "rungs")

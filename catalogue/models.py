@@ -26,7 +26,7 @@ from catalogue.querysets import (  # noqa: F401
     works_muscles,
 )
 from core.images import Illustrated
-from core.models import Publishable, SlugKeyed, SlugKeyManager
+from core.models import ParentKeyManager, Publishable, SlugKeyed, SlugKeyManager
 
 EquipmentManager = SlugKeyManager.from_queryset(EquipmentQuerySet)
 
@@ -181,11 +181,6 @@ class Exercise(SlugKeyed, Publishable, Illustrated):
 MAX_STEPS = 99
 
 
-class StepManager(models.Manager):
-    def get_by_natural_key(self, exercise_slug, number):
-        return self.get(exercise__slug=exercise_slug, number=number)
-
-
 class Step(models.Model):
     exercise = models.ForeignKey(
         Exercise, on_delete=models.CASCADE, related_name="steps"
@@ -196,7 +191,7 @@ class Step(models.Model):
     )
     text = models.TextField()
 
-    objects = StepManager()
+    objects = ParentKeyManager("exercise__slug", "number")
 
     class Meta:
         ordering = ["exercise", "number"]
@@ -221,11 +216,6 @@ class Step(models.Model):
     natural_key.dependencies = ["catalogue.exercise"]
 
 
-class ExerciseMuscleManager(models.Manager):
-    def get_by_natural_key(self, exercise_slug, muscle_slug):
-        return self.get(exercise__slug=exercise_slug, muscle__slug=muscle_slug)
-
-
 class ExerciseMuscle(models.Model):
     """A muscle an exercise works (as a primary mover or a secondary muscle) or stretches."""
 
@@ -237,7 +227,7 @@ class ExerciseMuscle(models.Model):
     )
     role = models.CharField(max_length=10, choices=Role, default=Role.PRIMARY)
 
-    objects = ExerciseMuscleManager()
+    objects = ParentKeyManager("exercise__slug", "muscle__slug")
 
     class Meta:
         ordering = ["role", "muscle"]

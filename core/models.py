@@ -15,6 +15,21 @@ class SlugKeyManager(models.Manager):
         return self.get(slug=slug)
 
 
+class ParentKeyManager(models.Manager):
+    """Finds a row by a natural key made of its parent's key and its own fields.
+
+    ``lookups`` name the key's parts in the order ``natural_key()`` gives them,
+    e.g. ``ParentKeyManager("exercise__slug", "number")`` for a step.
+    """
+
+    def __init__(self, *lookups):
+        super().__init__()
+        self.lookups = lookups
+
+    def get_by_natural_key(self, *key):
+        return self.get(**dict(zip(self.lookups, key, strict=True)))
+
+
 class SlugKeyed:
     """A model whose natural key is its slug (with ``SlugKeyManager``)."""
 

@@ -3,6 +3,7 @@ import hashlib
 from django.db import models
 
 from catalogue.models import Exercise, Step
+from core.models import ParentKeyManager
 
 
 def steps_fingerprint(exercise_id):
@@ -16,11 +17,6 @@ def fingerprint_of(numbered_texts):
     for number, text in numbered_texts:
         digest.update(f"{number}\t{text.strip()}\n".encode())
     return digest.hexdigest()
-
-
-class ExerciseReviewManager(models.Manager):
-    def get_by_natural_key(self, exercise_slug):
-        return self.get(exercise__slug=exercise_slug)
 
 
 class ExerciseReview(models.Model):
@@ -51,7 +47,7 @@ class ExerciseReview(models.Model):
     )
     steps_fingerprint = models.CharField(max_length=64, editable=False, blank=True)
 
-    objects = ExerciseReviewManager()
+    objects = ParentKeyManager("exercise__slug")
 
     class Meta:
         verbose_name = "review"

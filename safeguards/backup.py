@@ -94,6 +94,12 @@ def backup(target):
     return manifest
 
 
+def described(manifest):
+    """What an archive holds, in a few words, from its manifest."""
+    total = sum(manifest["objects"].values())
+    return f"{total} objects, {manifest['media_files']} media files"
+
+
 def is_empty():
     """No users and no content: a database just migrated."""
     models = [get_user_model(), *content_models()]

@@ -1,23 +1,14 @@
-from django.core.management.base import BaseCommand
+from safeguards.backup import described, restore
+from safeguards.management.archive_command import ArchiveCommand
 
-from safeguards.backup import restore
 
-
-class Command(BaseCommand):
+class Command(ArchiveCommand):
     help = (
         "Load an archive written by backup_site into an empty (freshly migrated) "
         "database, and its images into MEDIA_ROOT."
     )
+    archive_help = "An archive written by backup_site"
 
-    def add_arguments(self, parser):
-        parser.add_argument("archive", help="An archive written by backup_site")
-
-    def handle(self, *args, archive, **options):
+    def run(self, archive):
         manifest = restore(archive)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Restored the backup of {manifest['created']}: "
-                f"{sum(manifest['objects'].values())} objects, "
-                f"{manifest['media_files']} media files."
-            )
-        )
+        return f"Restored the backup of {manifest['created']}: {described(manifest)}."

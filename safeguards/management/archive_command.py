@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+
+class ArchiveCommand(BaseCommand):
+    """A command that takes one backup archive and reports what it held."""
+
+    archive_help = ""
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help=self.archive_help)
+
+    def handle(self, *args, archive, **options):
+        self.stdout.write(self.style.SUCCESS(self.run(archive)))
+
+    def run(self, archive):
+        """Do the work; return the line that reports it."""
+        raise NotImplementedError
