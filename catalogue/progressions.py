@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from core.content_state import PerContentState
-from core.models import SlugKeyed, SlugKeyManager
+from core.models import ParentKeyManager, SlugKeyed, SlugKeyManager
 
 
 class Progression(SlugKeyed, models.Model):
@@ -29,11 +29,6 @@ class Progression(SlugKeyed, models.Model):
         return self.name
 
 
-class RungManager(models.Manager):
-    def get_by_natural_key(self, progression_slug, position):
-        return self.get(progression__slug=progression_slug, position=position)
-
-
 class Rung(models.Model):
     progression = models.ForeignKey(
         Progression, on_delete=models.CASCADE, related_name="rungs"
@@ -45,7 +40,7 @@ class Rung(models.Model):
         help_text="1 is the easiest; each next number is harder."
     )
 
-    objects = RungManager()
+    objects = ParentKeyManager("progression__slug", "position")
 
     class Meta:
         ordering = ["progression", "position"]
