@@ -4,10 +4,10 @@ Counting follows the usual faceted-search rule: an option's count is how many
 exercises the list would show with that option ticked, given every *other*
 facet as it stands. The counts come from the bitmap index of
 ``catalogue.facet_index`` (no query once it is built for the content state;
-a search's matches too, from the search keys it holds, or on PostgreSQL one
-query), so they cost the same at any catalogue size. The rows themselves come
-from ``ExerciseQuerySet.matching``; tests/catalogue/test_browse.py holds the
-two to the same answer.
+a search's matches too, from the search keys it holds, and on PostgreSQL one
+query for its stemmed and typo extras), so they cost the same at any
+catalogue size. The rows themselves come from ``ExerciseQuerySet.matching``;
+tests/catalogue/test_browse.py holds the two to the same answer.
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +17,7 @@ from operator import or_
 from catalogue.facet_index import current_index
 from catalogue.models import Category, Exercise, Level, Pattern
 from catalogue.selection import BODYWEIGHT
-from catalogue.text_index import answers_searches
+from catalogue.text_index import WORDS_ONLY, answers_searches
 
 
 @dataclass
@@ -53,20 +53,31 @@ def any_of(masks, values):
     return found
 
 
-def search_ranks(index, query):
-    """The exercises matching a search, as a mask for each search rank: from
-    the search keys the facet index holds where they answer exactly as the
-    database would (no query, a step per match), else from the database."""
+def search_ranks(index, query, scope):
+    """The exercises matching a search, as a mask for each search rank
+    (``ExerciseQuerySet.search``'s ranks), from the search keys the facet
+    index holds: no query, a step per match.
+
+    PostgreSQL's search finds more: words by their stem, and, when nothing
+    ``scope`` holds (what the reader may see) matches, names despite typos.
+    Only those extras are asked of it, so a broad search costs the few extra
+    rows, not a row per match."""
+    found = index.search_keys.search(query)
+    if found is None:  # no words to search for: everything, unranked
+        return {0.0: index.everything}
     if answers_searches():
-        found = index.search_keys.search(query)
-        if found is None:  # no words to search for: everything, unranked
-            return {0.0: index.everything}
         return found
-    found = {}
-    matches = Exercise.objects.search(query).values_list("pk", "search_rank")
-    for pk, rank in matches:
-        found.setdefault(rank, []).append(pk)
-    return {rank: index.of_pks(pks) for rank, pks in found.items()}
+    stems = Exercise.objects.stem_matches(query).values_list("pk", flat=True)
+    extras = {WORDS_ONLY: index.of_pks(stems)}
+    if not any(mask & scope for mask in (*found.values(), extras[WORDS_ONLY])):
+        typos = {}
+        matches = Exercise.objects.typo_matches(query)
+        for pk, similarity in matches.values_list("pk", "search_similarity"):
+            typos.setdefault(4.0 - similarity, []).append(pk)
+        extras.update((rank, index.of_pks(pks)) for rank, pks in typos.items())
+    for rank, mask in extras.items():
+        found[rank] = found.get(rank, 0) | mask
+    return {rank: mask for rank, mask in found.items() if mask}
 
 
 class Tally:
@@ -88,7 +99,7 @@ class Tally:
         }
         self.search_ranks = {}  # search rank -> mask of the matches of that rank
         if selection.q:
-            self.search_ranks = search_ranks(index, selection.q)
+            self.search_ranks = search_ranks(index, selection.q, scope)
             self.parts["q"] = reduce(or_, self.search_ranks.values(), 0)
 
     def mask(self, ignoring=None):

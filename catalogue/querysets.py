@@ -96,6 +96,40 @@ def card_prefetches():
     ]
 
 
+def substring_match(terms):
+    """The stored keys' tests (``catalogue.search``): the name keys hold the
+    words run together, or each word starts a word of the steps, name or aliases."""
+    words_match = Q()
+    for term in terms:
+        words_match &= Q(search_text__contains=f" {term}")
+    return Q(search_names__contains="".join(terms)) | words_match
+
+
+def words_query(terms):
+    """PostgreSQL: the words as a full-text query (stemmed, all of them)."""
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(
+        " ".join(terms), config=search.POSTGRES_CONFIG, search_type="plain"
+    )
+
+
+def typo_match(text):
+    """PostgreSQL: a name or alias like ``text`` (pg_trgm's %> operator)."""
+    return Q(name__trigram_word_similar=text) | Q(
+        search_names__trigram_word_similar=text
+    )
+
+
+def typo_similarity(text):
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    return Greatest(
+        TrigramWordSimilarity(text, "name"),
+        TrigramWordSimilarity(text, "search_names"),
+    )
+
+
 class EquipmentQuerySet(models.QuerySet):
     def for_index(self, exercises):
         """Every item with the number of the given exercises that use it."""
@@ -201,16 +235,17 @@ class ExerciseQuerySet(PublishableQuerySet):
         name, aliases or steps. Whole-name matches rank first. On PostgreSQL,
         full-text search (English stemming) widens the match, and when nothing
         matches at all, trigram similarity finds names despite typos.
+
+        The list's searches ask only for PostgreSQL's extras
+        (``stem_matches``, ``typo_matches``): ``catalogue.text_index`` makes
+        the same substring tests from memory (``catalogue.facets.search_ranks``).
         """
         terms = search.words(query)[: search.MAX_QUERY_WORDS]
         if not terms:
             return self.annotate(search_rank=Value(0.0))
         key = "".join(terms)
         name_match = Q(search_names__contains=key)
-        word_match = Q()
-        for term in terms:
-            word_match &= Q(search_text__contains=f" {term}")
-        matches = name_match | word_match
+        matches = substring_match(terms)
         ranks = [
             When(search_names__contains=f" {key} ", then=Value(0.0)),
             When(search_names__contains=f" {key}", then=Value(1.0)),
@@ -218,19 +253,13 @@ class ExerciseQuerySet(PublishableQuerySet):
         ]
         queryset, fallback_rank = self, Value(3.0)
         if connections[self.db].vendor == "postgresql":
-            queryset, matches, fallback_rank = self._postgres_search(
-                " ".join(terms), matches
-            )
+            queryset, matches, fallback_rank = self._postgres_search(terms, matches)
         return queryset.filter(matches).annotate(
             search_rank=Case(*ranks, default=fallback_rank, output_field=FloatField())
         )
 
-    def _postgres_search(self, text, matches):
-        from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
-
-        document = search.StoredSearchVector()
-        words = SearchQuery(text, config=search.POSTGRES_CONFIG, search_type="plain")
-        exact = matches | Q(search_document=words)
+    def _postgres_search(self, terms, matches):
+        exact = matches | Q(search_document=words_query(terms))
         # Typos only when nothing matches at all (the NOT EXISTS is evaluated once).
         # Every branch is indexable (trigram and full-text GIN indexes), so the
         # planner combines index scans instead of reading every row; the %>
@@ -239,17 +268,42 @@ class ExerciseQuerySet(PublishableQuerySet):
         # "Nothing matched" is decided among the exercises being searched (what
         # this reader may see): a draft's exact match must not hide the typo
         # suggestions, nor reveal itself by their absence.
+        document = search.StoredSearchVector()
         nothing_exact = ~Exists(self.alias(search_document=document).filter(exact))
-        typo = nothing_exact & (
-            Q(name__trigram_word_similar=text)
-            | Q(search_names__trigram_word_similar=text)
+        text = " ".join(terms)
+        queryset = self.alias(
+            search_document=document, search_similarity=typo_similarity(text)
         )
-        similarity = Greatest(
-            TrigramWordSimilarity(text, "name"),
-            TrigramWordSimilarity(text, "search_names"),
+        # Words matched (as they are, or by their stem) rank together, A–Z;
+        # names found despite typos after them, most alike first.
+        rank = Case(
+            When(exact, then=Value(3.0)),
+            default=4.0 - F("search_similarity"),
+            output_field=FloatField(),
         )
-        queryset = self.alias(search_document=document, search_similarity=similarity)
-        return queryset, exact | typo, 4.0 - F("search_similarity")
+        return queryset, exact | (nothing_exact & typo_match(text)), rank
+
+    def stem_matches(self, query):
+        """PostgreSQL only: the exercises its full-text search finds by a word's
+        stem ("rowing" finds rows) that the stored keys' substring tests miss."""
+        terms = search.words(query)[: search.MAX_QUERY_WORDS]
+        if not terms:
+            return self.none()
+        return (
+            self.alias(search_document=search.StoredSearchVector())
+            .filter(search_document=words_query(terms))
+            .exclude(substring_match(terms))
+        )
+
+    def typo_matches(self, query):
+        """PostgreSQL only: the exercises whose name is like the query despite
+        typos, each with ``search_similarity`` (0 to 1)."""
+        text = " ".join(search.words(query)[: search.MAX_QUERY_WORDS])
+        if not text:
+            return self.none()
+        return self.filter(typo_match(text)).annotate(
+            search_similarity=typo_similarity(text)
+        )
 
     def reindex(self):
         """Recompute the index letter and search index of these exercises."""

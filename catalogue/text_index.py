@@ -9,10 +9,11 @@ search looks up the distinct keys that match and costs a step per match, and a
 link is a dictionary look-up: the same at 45 exercises or 10,000.
 
 ``SearchKeys`` is built from the keys ``catalogue.facet_index`` reads (no query
-of its own) the first time a search needs it. It answers only where the
-database's search is these same tests on the same strings (SQLite: see
-``ExerciseQuerySet.search``), so rows and ranks are the same; PostgreSQL's
-full-text and typo matches are the database's own (``answers_searches``).
+of its own) the first time a search needs it. Its tests are the database's
+substring tests on the same strings (``ExerciseQuerySet.search``), so rows and
+ranks are the same. That is the whole search on SQLite (``answers_searches``);
+PostgreSQL's search adds stemmed words and typos, which only it can find, and
+``catalogue.facets.search_ranks`` asks it for those extras alone.
 ``LinkIndex`` is read in one query per content state, like the facet index,
 and used while rendering pages, whose cache keys hold that state; what is
 saved (an article's links) still asks the database.

@@ -1,5 +1,8 @@
 """Search: the same answers on SQLite and PostgreSQL, and typos on PostgreSQL."""
 
+import re
+from html import unescape
+
 import pytest
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
@@ -60,6 +63,16 @@ class SearchTests(TestCase):
     @on_postgres
     def test_postgres_stems_words(self):
         assert "Barbell Pendlay Row" in self.names("rowing")
+
+    @on_postgres
+    def test_the_list_finds_stems_and_typos_as_the_search_does(self):
+        for query in ("rowing", "shurg", "pulup", "revers fly", "row"):
+            page = self.client.get("/exercises/", {"q": query})
+            listed = re.findall(
+                r'<h2 class="card__title"><a href="[^"]*">([^<]+)</a>',
+                page.content.decode(),
+            )
+            assert listed == [unescape(name) for name in self.names(query)], query
 
     @on_postgres
     def test_postgres_forgives_typos_when_nothing_matches(self):

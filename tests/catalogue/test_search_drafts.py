@@ -33,3 +33,11 @@ class DraftSearchTests(TestCase):
         # nothing does, so the typo fallback offers Pull-Up.
         assert self.names(Exercise.objects.published(), "pulup") == ["Pull-Up"]
         assert self.names(Exercise.objects.all(), "pulup") == ["Pulup Machine Row"]
+
+    @pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="typo search needs pg_trgm"
+    )
+    def test_the_list_offers_readers_the_typo_match_a_drafts_match_would_hide(self):
+        page = self.client.get("/exercises/?q=pulup").content.decode()
+        assert ">Pull-Up</a>" in page
+        assert "Pulup Machine Row" not in page
