@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from core.images import Illustrated
 from core.models import SlugKeyed, SlugKeyManager
+from core.urls import slug_path
 
 
 class MuscleQuerySet(models.QuerySet):
@@ -77,7 +77,7 @@ class Muscle(SlugKeyed, Illustrated):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("anatomy:muscle_detail", args=[self.slug])
+        return slug_path("anatomy:muscle_detail", self.slug)
 
     @property
     def is_group(self):

@@ -1,5 +1,4 @@
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from articles.markdown import render_markdown
@@ -12,6 +11,7 @@ from core.models import (
     SlugKeyed,
     SlugKeyManager,
 )
+from core.urls import slug_path
 
 
 class ArticleQuerySet(PublishableQuerySet):
@@ -118,7 +118,7 @@ class Article(SlugKeyed, Publishable, Illustrated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:article_detail", args=[self.slug])
+        return slug_path("articles:article_detail", self.slug)
 
     def render(self):
         """Render and sanitise the body; return the exercise names that matched nothing."""

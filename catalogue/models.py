@@ -1,7 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from anatomy.models import Muscle
 from catalogue import search
@@ -27,6 +26,7 @@ from catalogue.querysets import (  # noqa: F401
 )
 from core.images import Illustrated
 from core.models import ParentKeyManager, Publishable, SlugKeyed, SlugKeyManager
+from core.urls import slug_path, view_path
 
 EquipmentManager = SlugKeyManager.from_queryset(EquipmentQuerySet)
 
@@ -48,7 +48,7 @@ class Equipment(SlugKeyed, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return f"{reverse('catalogue:exercise_list')}?equipment={self.slug}"
+        return f"{view_path('catalogue:exercise_list')}?equipment={self.slug}"
 
 
 ExerciseManager = SlugKeyManager.from_queryset(ExerciseQuerySet)
@@ -146,7 +146,7 @@ class Exercise(SlugKeyed, Publishable, Illustrated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("catalogue:exercise_detail", args=[self.slug])
+        return slug_path("catalogue:exercise_detail", self.slug)
 
     def clean(self):
         super().clean()
