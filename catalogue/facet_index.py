@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from anatomy.models import Muscle
 from catalogue import text_index
+from catalogue.entries import ExerciseEntry
 from catalogue.models import Equipment, Exercise, ExerciseMuscle, Role
 from core.content_state import PerContentState
 from core.models import PublicationStatus, sees_drafts
@@ -207,12 +208,8 @@ class FacetIndex:
 
     def exercise(self, number):
         """Enough of an exercise to link to it, say what it is and find its
-        card: an unsaved instance from the index's own copy of its columns."""
-        pk, name, slug, level, aliases, pattern, letter = self.entries[number]
-        return Exercise(
-            pk=pk, name=name, slug=slug, level=level, aliases=aliases,
-            pattern=pattern, letter=letter,
-        )  # fmt: skip
+        card, from the index's own copy of its columns (``catalogue.entries``)."""
+        return ExerciseEntry(*self.entries[number])
 
     def visible_to(self, user):
         """The exercises ``user`` may see, as a mask (``visible_to``'s rule)."""
@@ -254,24 +251,28 @@ class FacetIndex:
 
     def muscle(self, pk):
         """A muscle (with its group) from the index's rows, unsaved."""
-        _, pk, slug, name, group, place = self.muscle_rows[pk]
-        return Muscle(
-            pk=pk,
-            slug=slug,
-            name=name,
-            position=place,
-            group=None if group is None else self.muscle(group),
-        )
+        return self.items["muscle", pk]
 
     @cached_property
-    def muscle_rows(self):
-        return {row[1]: row for row in self.rows if row[0] == "muscle"}
+    def items(self):
+        """Each equipment item and muscle (its group set) as an unsaved
+        instance, built once per index and shared, read only, by every page
+        that shows it."""
+        items = {}
+        for kind, pk, slug, name, _, place in self.rows:
+            if kind == "equipment":
+                items[kind, pk] = Equipment(pk=pk, slug=slug, name=name)
+            else:
+                items[kind, pk] = Muscle(pk=pk, slug=slug, name=name, position=place)
+        for kind, pk, _, _, group, _ in self.rows:
+            if kind == "muscle" and group is not None:
+                items[kind, pk].group = items["muscle", group]
+        return items
 
     def _vocabulary_of(self, wanted, masks, number):
-        model = Equipment if wanted == "equipment" else Muscle
         return [
-            model(pk=pk, slug=slug, name=name)
-            for kind, pk, slug, name, *_ in self.rows
+            self.items[kind, pk]
+            for kind, pk, slug, *_ in self.rows
             if kind == wanted and masks.get(slug, 0) >> number & 1
         ]
 

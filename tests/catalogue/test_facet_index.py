@@ -81,3 +81,17 @@ class RowsFromTheIndexTests(TestCase):
             for (role, slug), mask in index.roles.items()
             if slug == stretch.muscle.slug
         )
+
+    def test_an_entry_links_and_reads_as_its_exercise_does(self):
+        index = current_index()
+        for exercise in Exercise.objects.all():
+            entry = index.exercise(index.position[exercise.pk])
+            assert (entry.pk, entry.name, entry.slug, entry.letter) == (
+                exercise.pk,
+                exercise.name,
+                exercise.slug,
+                exercise.letter,
+            )
+            assert entry.get_absolute_url() == exercise.get_absolute_url()
+            assert entry.get_level_display() == exercise.get_level_display()
+            assert str(entry) == str(exercise)
