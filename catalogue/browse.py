@@ -12,8 +12,6 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import QueryDict
-from django.urls import reverse
 
 from catalogue.cards import with_cards
 from catalogue.facet_index import current_index
@@ -22,6 +20,7 @@ from catalogue.filters import ExerciseFilter, Sort
 from catalogue.models import LETTERS, OTHER_LETTER, Exercise
 from catalogue.selection import BODYWEIGHT
 from core.models import sees_drafts
+from core.urls import view_path
 
 PER_PAGE = 48
 
@@ -86,7 +85,7 @@ class Browse:
         page.object_list = with_cards(
             page.object_list,
             heading,
-            self.filterset.qs,
+            lambda: self.filterset.qs,
             compare=True,
             kit_query=self.kit_query,
         )
@@ -171,13 +170,17 @@ class Browse:
 
     def url(self, **changes):
         """This list's URL with some parameters changed (None removes one)."""
-        query = QueryDict(mutable=True)
-        for name, values in {**self.params, **changes}.items():
-            if values is not None:
-                query.setlist(name, values if isinstance(values, list) else [values])
-        encoded = query.urlencode()
-        path = reverse("catalogue:exercise_list")
-        return f"{path}?{encoded}" if encoded else path
+        # A page builds some forty of these (chips, pages, letters, tabs):
+        # pairs and urlencode(), which is what QueryDict.urlencode() does
+        # underneath, without a QueryDict each.
+        pairs = [
+            (name, value)
+            for name, values in {**self.params, **changes}.items()
+            if values is not None
+            for value in (values if isinstance(values, list) else [values])
+        ]
+        path = view_path("catalogue:exercise_list")
+        return f"{path}?{urlencode(pairs)}" if pairs else path
 
     @cached_property
     def letter_index(self):

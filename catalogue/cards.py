@@ -23,7 +23,9 @@ def with_cards(exercises, heading, source, **options):
     """The exercises, each with ``card``: its rendered card at this heading level,
     with the card template's ``options`` (a compare box; the reader's kit on
     its link), which are part of each fragment's key. The rows of cards not
-    rendered yet are read from ``source`` (a queryset of exercises)."""
+    rendered yet are read from ``source()`` (a queryset of exercises, built
+    only then: the list's is a filtered one, dearer to build than the cards
+    it usually finds rendered)."""
     exercises = list(exercises)
     state = content_state()  # once: every card of the page under one state
     variant = tuple(sorted(options.items()))
@@ -34,7 +36,7 @@ def with_cards(exercises, heading, source, **options):
     found = {pk: get_fragment(key) for pk, key in keys.items()}
     missing = [pk for pk, html in found.items() if html is None]
     if missing:
-        rows = list(source.for_cards().filter(pk__in=missing))
+        rows = list(source().for_cards().filter(pk__in=missing))
         prefetch_related_objects(rows, *card_prefetches())
         for row in rows:
             found[row.pk] = render_to_string(

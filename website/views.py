@@ -44,7 +44,7 @@ def home(request):
         "best_exercises": with_cards(
             picks,
             "h3",
-            Exercise.objects.visible_to(request.user),
+            lambda: Exercise.objects.visible_to(request.user),
             compare=False,
             kit_query="",
         ),
