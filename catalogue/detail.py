@@ -15,6 +15,7 @@ from catalogue.facet_index import current_index
 from catalogue.models import Role
 from catalogue.nearby import neighbours, related
 from catalogue.progressions import places_of
+from catalogue.querysets import MUSCLE_LINK_ORDER
 from catalogue.sharing import exercise_card
 from core.navigation import breadcrumbs
 
@@ -28,11 +29,8 @@ def rows_from_index(exercise, index):
     if number is None:
         exercise.equipment_list = list(exercise.equipment.all())
         exercise.muscle_group_list = list(exercise.muscle_groups.all())
-        return list(
-            exercise.muscle_links.select_related("muscle__group").order_by(
-                "role", "muscle__position", "muscle__name"
-            )
-        )
+        links = exercise.muscle_links.select_related("muscle__group")
+        return list(links.order_by(*MUSCLE_LINK_ORDER))
     exercise.equipment_list = index.equipment_of(number)
     exercise.muscle_group_list = index.groups_of(number)
     return index.muscle_links_of(number)

@@ -7,11 +7,11 @@ AND/OR operations and a popcount on integers of one bit per exercise: the
 same few microseconds whether the catalogue holds 45 exercises or 10,000,
 where grouped SQL counts read every matching row.
 
-The index is read from the database when the content state
-changes (two queries), and kept in each process (``core.content_state`` pins one state per
+The index is read from the database when the content state changes (two
+queries), and kept in each process (``core.content_state`` pins one state per
 request). It holds each exercise's search keys too, so that a search needs no
-query (``catalogue.text_index.SearchKeys``), except on PostgreSQL, whose
-full-text matches come from ``ExerciseQuerySet.search``.
+query (``catalogue.text_index.SearchKeys``), except on PostgreSQL for what
+only it finds (stemmed words, typos: ``catalogue.facets.search_ranks``).
 """
 
 from dataclasses import dataclass
@@ -217,7 +217,7 @@ class FacetIndex:
 
     def editors_picks(self, user, limit):
         """The first ``limit`` editors' picks ``user`` may see, in the editors'
-        order (numbered ones first, then A–Z), as unsaved exercises."""
+        order (numbered ones first, then A–Z), as entries (``exercise``)."""
         shown = self.visible_to(user)
         found = [number for number in self.picks if shown >> number & 1]
         return [self.exercise(number) for number in found[:limit]]
@@ -237,13 +237,14 @@ class FacetIndex:
         each in site order, as the exercise page lists them."""
         links = []
         for role in Role:
-            for row in self.rows:
-                kind, pk, slug = row[:3]
+            for kind, pk, slug, *_ in self.rows:
+                if kind != "muscle":
+                    continue
                 if role == Role.STRETCHED:
                     mask = self.stretched.get(slug, 0)
                 else:
                     mask = self.roles.get((role.value, slug), 0)
-                if kind == "muscle" and mask >> number & 1:
+                if mask >> number & 1:
                     links.append(
                         ExerciseMuscle(muscle=self.muscle(pk), role=role.value)
                     )

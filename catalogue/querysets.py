@@ -31,6 +31,9 @@ from catalogue import search
 from catalogue.choices import WORKING_ROLES
 from core.models import ContentVersion, PublishableQuerySet
 
+# An exercise's muscles as its page lists them: by role, then in site order.
+MUSCLE_LINK_ORDER = ("role", "muscle__position", "muscle__name")
+
 # The columns an exercise card needs (see ExerciseQuerySet.for_list).
 CARD_FIELDS = (
     "name",
@@ -168,7 +171,7 @@ class ExerciseQuerySet(PublishableQuerySet):
                 "muscle_links",
                 queryset=ExerciseMuscle.objects.select_related(
                     "muscle__group"
-                ).order_by("role", "muscle__position", "muscle__name"),
+                ).order_by(*MUSCLE_LINK_ORDER),
             ),
         )
 
