@@ -98,7 +98,7 @@ def main(argv=None):
             timed(client, paths[options.profile], options.repeat)
             profiler.disable()
             out = io.StringIO()
-            stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+            stats = pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "cumulative"))
             stats.print_stats(options.top)
             print(out.getvalue())
             return 0

@@ -29,7 +29,9 @@ def _path(viewname, script_prefix, urlconf):
     return reverse(viewname, urlconf=urlconf)
 
 
-def _where():
+def url_scope():
+    """What reverse() answers depend on besides its arguments: the script
+    prefix and the URLconf (a key for anything built from reversed URLs)."""
     return get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
 
 
@@ -44,13 +46,13 @@ def slug_path(viewname, slug):
     """
     if not isinstance(slug, str) or not SLUG.match(slug):
         return reverse(viewname, args=[slug])
-    head, tail = _around_slug(viewname, *_where())
+    head, tail = _around_slug(viewname, *url_scope())
     return f"{head}{slug}{tail}"
 
 
 def view_path(viewname):
     """``reverse(viewname)`` for a view without arguments, reversed once."""
-    return _path(viewname, *_where())
+    return _path(viewname, *url_scope())
 
 
 def absolute_url(path):

@@ -17,9 +17,4 @@ def site(request):
         "canonical_url": absolute_url(request.path),
         "robots": "",
         "share_card": site_card(),
-        # What includes/share.html falls back from, when a page passes nothing.
-        "share_title": "",
-        "share_description": "",
-        "share_type": "website",
-        "share_image": None,
     }

@@ -2,6 +2,8 @@ import functools
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from discussion.forms import CommentForm, target_key
 from discussion.models import Comment
@@ -27,6 +29,25 @@ def blank_fields():
     )
 
 
+# Stands in for the page's key while the hidden field is rendered once; only
+# characters that HTML escaping leaves alone, so it is found again verbatim.
+ON_PLACEHOLDER = "on-field-value-placeholder"
+
+
+@functools.cache
+def on_field_around():
+    """The hidden ``on`` field's HTML before and after its value, rendered once
+    per process by the form itself (building a form and rendering a widget
+    for each page had cost as much as the rest of the comments section)."""
+    before, after = str(comment_form(ON_PLACEHOLDER)["on"]).split(ON_PLACEHOLDER)
+    return before, after
+
+
+def on_field(key):
+    before, after = on_field_around()
+    return mark_safe(before + escape(key) + after)
+
+
 @register.inclusion_tag("discussion/includes/comments.html", takes_context=True)
 def discussion_for(context, target):
     """The comments under an exercise or the article, and the form to add one.
@@ -39,7 +60,7 @@ def discussion_for(context, target):
     return {
         "comments": comments,
         "count": count,
-        "on_field": comment_form(target_key(target))["on"],
+        "on_field": on_field(target_key(target)),
         "blank_fields": blank_fields(),
         "is_public": target.is_public,
         "SITE_NAME": context.get("SITE_NAME", ""),

@@ -1,0 +1,54 @@
+"""The Open Graph and Twitter tags of a page's link preview."""
+
+from django import template
+from django.template.defaultfilters import truncatechars
+from django.utils.html import format_html_join
+
+from core.sharing import share_image
+from core.urls import absolute_url
+
+register = template.Library()
+
+DEFAULT_DESCRIPTION = (
+    "A clear, trustworthy library of exercises: step-by-step technique, "
+    "the muscles each one works, and the equipment you need."
+)
+
+
+@register.simple_tag(takes_context=True)
+def share_tags(context, title="", description="", kind="website", image=None):
+    """A page passes its title, description, kind ("article") and image (url,
+    alt, width, height); what it leaves out comes from the site: its name,
+    its description, its sharing card. Twitter repeats the Open Graph title,
+    description and image under its own names."""
+    site_name = context.get("SITE_NAME", "")
+    title = title or site_name
+    description = truncatechars(description or DEFAULT_DESCRIPTION, 200)
+    image = image or context.get("share_card")
+    image_url = absolute_url(str(image.url)) if image.url else ""
+    open_graph = [
+        ("property", "og:site_name", site_name),
+        ("property", "og:locale", "en_GB"),
+        ("property", "og:type", kind),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:url", context.get("canonical_url", "")),
+        ("property", "og:image", image_url),
+        ("property", "og:image:width", image.width),
+        ("property", "og:image:height", image.height),
+        ("property", "og:image:alt", image.alt),
+    ]
+    twitter = [
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+        ("name", "twitter:image", image_url),
+        ("name", "twitter:image:alt", image.alt),
+    ]
+    return format_html_join("\n  ", '<meta {}="{}" content="{}">', open_graph + twitter)
+
+
+@register.filter(name="share_image")
+def share_image_filter(owner):
+    """An illustrated object's image for link previews (None without one)."""
+    return share_image(owner)
