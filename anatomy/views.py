@@ -1,4 +1,3 @@
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -31,7 +30,6 @@ def muscle_detail(request, slug):
     muscle = get_object_or_404(Muscle.objects.for_detail(), slug=slug)
     # Exercises are reached through the reverse relations: anatomy does not
     # import the catalogue.
-    visible = muscle.exercises.visible_to(request.user)
     if muscle.is_group:
         members = list(muscle.members.all())
         tagged = muscle.tagged_exercises.visible_to(request.user)
@@ -43,33 +41,16 @@ def muscle_detail(request, slug):
             "figure_muscles": members,
         }
     else:
-        links = muscle.exercise_links.filter(exercise__in=visible)
-        totals = dict(links.values_list("role").annotate(n=Count("pk")).order_by())
-        by_role = [
-            (
-                label,
-                [
-                    link.exercise
-                    for link in links.filter(role=role)
-                    .select_related("exercise")
-                    .only("role", "exercise__name", "exercise__slug", "exercise__level")
-                    .order_by("exercise__name")[:LISTED]
-                ],
-                totals.get(role, 0),
-            )
-            for role, label in ROLES
-        ]
+        visible = muscle.exercises.visible_to(request.user)
+        listed = {role: [] for role, _ in ROLES} | {STRETCHED: []}
+        totals = {}
+        for link in muscle.exercise_links.for_muscle_page(visible, LISTED):
+            listed[link.role].append(link.exercise)
+            totals[link.role] = link.role_total
+        by_role = [(label, listed[role], totals.get(role, 0)) for role, label in ROLES]
         # Stretches that lengthen this muscle, listed apart: they do not work it.
         stretched_total = totals.get(STRETCHED, 0)
-        stretched = []
-        if stretched_total:
-            stretched = [
-                link.exercise
-                for link in links.filter(role=STRETCHED)
-                .select_related("exercise")
-                .only("role", "exercise__name", "exercise__slug", "exercise__level")
-                .order_by("exercise__name")[:LISTED]
-            ]
+        stretched = listed[STRETCHED]
         context = {
             "members": [],
             "exercises_by_role": by_role,

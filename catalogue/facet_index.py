@@ -224,31 +224,46 @@ class FacetIndex:
 
     def equipment_of(self, number):
         """The equipment an exercise uses, A–Z, as unsaved items (slug, name)."""
-        return self._vocabulary_of("equipment", self.equipment, number)
+        return list(self.held[number]["equipment"])
 
     def groups_of(self, number):
         """The muscle groups an exercise is tagged with, in site order, as
         unsaved muscles (slug, name)."""
-        return self._vocabulary_of("muscle", self.tags, number)
+        return list(self.held[number]["groups"])
 
     def muscle_links_of(self, number):
         """The muscles an exercise works or stretches, as unsaved links (the
         muscle with its group, the role): primary, secondary, then stretched,
         each in site order, as the exercise page lists them."""
-        links = []
-        for role in Role:
-            for kind, pk, slug, *_ in self.rows:
-                if kind != "muscle":
-                    continue
+        held = self.held[number]
+        return [link for role in Role for link in held[role.value]]
+
+    @cached_property
+    def held(self):
+        """Each exercise's equipment, groups and muscle links by role, by bit
+        number: read off the masks once per index, so that a page asks for
+        an exercise's own few items instead of testing every row's mask."""
+        held = [
+            {"equipment": [], "groups": [], **{role.value: [] for role in Role}}
+            for _ in self.order
+        ]
+        for kind, pk, slug, *_ in self.rows:
+            item = self.items[kind, pk]
+            if kind == "equipment":
+                for number in self.positions(self.equipment.get(slug, 0)):
+                    held[number]["equipment"].append(item)
+                continue
+            for number in self.positions(self.tags.get(slug, 0)):
+                held[number]["groups"].append(item)
+            for role in Role:
                 if role == Role.STRETCHED:
                     mask = self.stretched.get(slug, 0)
                 else:
                     mask = self.roles.get((role.value, slug), 0)
-                if mask >> number & 1:
-                    links.append(
-                        ExerciseMuscle(muscle=self.muscle(pk), role=role.value)
-                    )
-        return links
+                link = ExerciseMuscle(muscle=item, role=role.value)
+                for number in self.positions(mask):
+                    held[number][role.value].append(link)
+        return held
 
     def muscle(self, pk):
         """A muscle (with its group) from the index's rows, unsaved."""
@@ -269,13 +284,6 @@ class FacetIndex:
             if kind == "muscle" and group is not None:
                 items[kind, pk].group = items["muscle", group]
         return items
-
-    def _vocabulary_of(self, wanted, masks, number):
-        return [
-            self.items[kind, pk]
-            for kind, pk, slug, *_ in self.rows
-            if kind == wanted and masks.get(slug, 0) >> number & 1
-        ]
 
     def positions(self, mask, start=0, stop=None, reverse=False):
         """The bit numbers set in ``mask``, lowest (A) first (highest first when

@@ -20,9 +20,8 @@ from catalogue.choices import (  # noqa: F401 (the app's public names)
 from catalogue.querysets import (  # noqa: F401
     CARD_FIELDS,
     EquipmentQuerySet,
+    ExerciseMuscleQuerySet,
     ExerciseQuerySet,
-    uses_equipment,
-    works_muscles,
 )
 from core.images import Illustrated
 from core.models import ParentKeyManager, Publishable, SlugKeyed, SlugKeyManager
@@ -227,7 +226,9 @@ class ExerciseMuscle(models.Model):
     )
     role = models.CharField(max_length=10, choices=Role, default=Role.PRIMARY)
 
-    objects = ParentKeyManager("exercise__slug", "muscle__slug")
+    objects = ParentKeyManager.from_queryset(ExerciseMuscleQuerySet)(
+        "exercise__slug", "muscle__slug"
+    )
 
     class Meta:
         ordering = ["role", "muscle"]

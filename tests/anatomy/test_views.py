@@ -3,6 +3,7 @@ import re
 from django.test import TestCase
 
 from anatomy.figure import REGIONS
+from anatomy.views import LISTED
 from catalogue.models import Exercise
 from tests.factories import make_exercise, make_group, make_muscle
 from tests.seed_article import ARTICLE_MUSCLE_GROUPS, ARTICLE_MUSCLES
@@ -114,3 +115,25 @@ class AnatomyDraftsTests(TestCase):
         make_exercise("Draft Row", primary=[lats], status="draft")
         body = self.client.get("/anatomy/latissimus-dorsi/").content.decode()
         assert "Public Row" in body and "Draft Row" not in body
+
+    def test_each_role_lists_its_first_exercises_a_to_z_and_counts_them_all(self):
+        lats = make_muscle("Latissimus Dorsi", make_group("Back"))
+        for number in range(LISTED + 2):
+            make_exercise(f"Row {number:02d}", primary=[lats])
+        make_exercise("Assisted Pull-Up", secondary=[lats])
+        make_exercise("Draft Pull-Up", secondary=[lats], status="draft")
+        make_exercise("Lat Stretch").muscle_links.create(muscle=lats, role="stretched")
+        # The content state, the muscle, then every role's links at once.
+        with self.assertNumQueries(3):
+            context = self.client.get("/anatomy/latissimus-dorsi/").context
+        (_, primary, primary_total), (_, secondary, secondary_total) = context[
+            "exercises_by_role"
+        ]
+        assert [e.name for e in primary] == [f"Row {n:02d}" for n in range(LISTED)]
+        assert primary_total == LISTED + 2
+        assert ([e.name for e in secondary], secondary_total) == (
+            ["Assisted Pull-Up"],
+            1,
+        )
+        assert [e.name for e in context["stretched_by"]] == ["Lat Stretch"]
+        assert context["stretched_total"] == 1
