@@ -55,6 +55,19 @@ def run_import(path, *options):
     return out.getvalue().strip()
 
 
+def import_content(testcase, content, *options):
+    """Write ``content`` to a fresh file (as ``write_file``) and import it; return
+    the report."""
+    return run_import(write_file(testcase, content), *options)
+
+
+def import_new(testcase, content, record_id):
+    """Import ``content``, a file of one new record, which must be created; return
+    the exercise made from record ``record_id``."""
+    assert counts(import_content(testcase, content))["created"] == 1
+    return imported(record_id)
+
+
 def counts(report):
     match = REPORT.fullmatch(report)
     assert match, report

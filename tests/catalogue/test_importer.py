@@ -16,6 +16,7 @@ from tests.catalogue.import_helpers import (
     FIXTURE_EXERCISES,
     SAMPLE_FILE,
     counts,
+    import_content,
     imported,
     listed,
     roles,
@@ -23,7 +24,6 @@ from tests.catalogue.import_helpers import (
     sample_records,
     slugs,
     state,
-    write_file,
 )
 from tests.utils import ALL_FIXTURES
 
@@ -137,7 +137,7 @@ class SampleFileTests(TestCase):
         )
         version = ContentVersion.objects.get().value
 
-        report = run_import(write_file(self, records))
+        report = import_content(self, records)
 
         assert counts(report)["updated"] == 1
         assert counts(report)["skipped"] == 39
@@ -176,13 +176,13 @@ class SampleFileTests(TestCase):
         assert imported("Pullups").level == "intermediate"
         assert ContentVersion.objects.get().value > version
         # And the run after that has nothing left to do.
-        assert counts(run_import(write_file(self, records)))["skipped"] == 40
+        assert counts(import_content(self, records))["skipped"] == 40
 
     def test_a_dry_run_reports_and_writes_nothing(self):
         records = sample_records()
         records[0]["level"] = "expert"
         before = state()
-        report = run_import(write_file(self, records), "--dry-run")
+        report = import_content(self, records, "--dry-run")
         assert report == (
             "Dry run, nothing written. Would import 40 records: 0 created, 1 updated, "
             "0 matched to existing exercises, 39 skipped."

@@ -6,12 +6,11 @@ from anatomy.models import Muscle
 from catalogue.importer import record_hash
 from catalogue.models import Equipment, Exercise, Role
 from tests.catalogue.import_helpers import (
+    import_content,
     imported,
     roles,
-    run_import,
     slugs,
     source_record,
-    write_file,
 )
 from tests.factories import make_exercise
 from tests.utils import ALL_FIXTURES, Page
@@ -107,7 +106,7 @@ class HandWrittenFileTests(TestCase):
             list(Equipment.objects.order_by("pk").values_list("pk", "slug")),
             list(Muscle.objects.order_by("pk").values_list("pk", "slug")),
         )
-        cls.report = run_import(write_file(cls, HAND_WRITTEN))
+        cls.report = import_content(cls, HAND_WRITTEN)
 
     def test_the_report_counts_each_outcome(self):
         assert self.report == (
@@ -253,11 +252,8 @@ class HandWrittenFileTests(TestCase):
 
     def test_a_name_with_no_letters_takes_its_slug_from_the_id_cut_to_fit(self):
         long_id = "A" * 143  # the longest id source_ref holds
-        run_import(
-            write_file(
-                self,
-                [source_record("Dots", "..."), source_record(long_id, "!!!")],
-            )
+        import_content(
+            self, [source_record("Dots", "..."), source_record(long_id, "!!!")]
         )
         assert imported("Dots").slug == "dots"
         slug = imported(long_id).slug

@@ -9,10 +9,9 @@ from tests.catalogue.import_helpers import (
     SAMPLE_FILE,
     assert_refused,
     counts,
-    run_import,
+    import_content,
     sample_records,
     source_record,
-    write_file,
 )
 from tests.utils import ALL_FIXTURES
 
@@ -96,7 +95,7 @@ class PlanTests(TestCase):
 
     def test_a_changed_record_may_not_take_another_exercises_name(self):
         records = sample_records()
-        assert counts(run_import(write_file(self, records)))["created"] == 36
+        assert counts(import_content(self, records))["created"] == 36
         records[0]["name"] = "Dumbbell Shrug"  # one of ours
         assert_refused(
             self,

@@ -8,13 +8,10 @@ from django.test import TestCase
 from catalogue.importer.read import MAX_DEPTH, MAX_FILE_BYTES
 from tests.catalogue.import_helpers import (
     assert_refused,
-    counts,
-    imported,
-    run_import,
+    import_new,
     sample_records,
     source_record,
     temporary_folder,
-    write_file,
 )
 from tests.utils import ALL_FIXTURES
 
@@ -51,8 +48,8 @@ class ReadTests(TestCase):
 
     def test_a_utf8_file_with_a_byte_order_mark_is_read(self):
         record = source_record("Bom_Row", "Bom Row")
-        path = write_file(self, "\ufeff".encode() + json.dumps([record]).encode())
-        assert counts(run_import(path))["created"] == 1
+        content = "\ufeff".encode() + json.dumps([record]).encode()
+        import_new(self, content, "Bom_Row")
 
     def test_a_record_nested_past_python_s_recursion_limit_is_refused_by_index(self):
         good = [source_record(f"Row_{n}", f"Row {n}") for n in range(3)]
@@ -80,7 +77,7 @@ class ReadTests(TestCase):
             "Bracket_Row", "Bracket Row", instructions=["[[[[[[[[[[[[ {{{{{{{{{{{{ \\"]
         )
         text = json.dumps([record])[:-2] + ', "extra": ' + within + "}]"
-        assert counts(run_import(write_file(self, text)))["created"] == 1
-        assert list(imported("Bracket_Row").steps.values_list("text", flat=True)) == [
+        exercise = import_new(self, text, "Bracket_Row")
+        assert list(exercise.steps.values_list("text", flat=True)) == [
             "[[[[[[[[[[[[ {{{{{{{{{{{{ \\"
         ]

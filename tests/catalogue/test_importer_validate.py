@@ -9,12 +9,9 @@ from catalogue.importer.validate import MAX_STEP_LENGTH
 from catalogue.models import MAX_STEPS
 from tests.catalogue.import_helpers import (
     assert_refused,
-    counts,
-    imported,
-    run_import,
+    import_new,
     sample_records,
     source_record,
-    write_file,
 )
 from tests.utils import ALL_FIXTURES
 
@@ -238,15 +235,14 @@ class ValidateTests(TestCase):
         steps = [f"Step {n}." for n in range(1, MAX_STEPS + 1)]
         steps[-1] = "x" * MAX_STEP_LENGTH
         record = source_record("Long_Row", "Long Row", instructions=[*steps, " "])
-        assert counts(run_import(write_file(self, [record])))["created"] == 1
-        texts = list(imported("Long_Row").steps.values_list("text", flat=True))
+        exercise = import_new(self, [record], "Long_Row")
+        texts = list(exercise.steps.values_list("text", flat=True))
         assert len(texts) == MAX_STEPS and texts[-1] == "x" * MAX_STEP_LENGTH
 
     def test_line_breaks_around_a_name_are_trimmed_not_refused(self):
         record = source_record("Trim_Row", "\n trim Row\t\n")
-        assert counts(run_import(write_file(self, [record])))["created"] == 1
-        assert imported("Trim_Row").name == "Trim Row"
+        assert import_new(self, [record], "Trim_Row").name == "Trim Row"
 
     def test_a_lone_surrogate_in_a_key_we_do_not_store_is_harmless(self):
         record = source_record("Odd_Row", "Odd Row", images=["\ud800.jpg"])
-        assert counts(run_import(write_file(self, [record])))["created"] == 1
+        import_new(self, [record], "Odd_Row")
