@@ -1,7 +1,5 @@
 """catalogue/importer/validate.py: records refused, naming each, changing nothing."""
 
-import json
-
 from django.test import TestCase
 
 from catalogue.importer.errors import MAX_REPORTED_ERRORS
@@ -19,13 +17,10 @@ from tests.utils import ALL_FIXTURES
 class ValidateTests(TestCase):
     fixtures = ALL_FIXTURES
 
-    @classmethod
-    def setUpTestData(cls):
-        cls.good = sample_records()
-
     def records(self, changes):
-        """The sample, with {index: {key: value}} changes (None deletes a key)."""
-        records = json.loads(json.dumps(self.good))
+        """A fresh copy of the sample, with {index: {key: value}} changes (None
+        deletes a key)."""
+        records = sample_records()
         for index, fields in changes.items():
             for key, value in fields.items():
                 if value is None:
@@ -35,7 +30,7 @@ class ValidateTests(TestCase):
         return records
 
     def label(self, index):
-        return f"Record {index} (id {self.good[index]['id']!r}): "
+        return f"Record {index} (id {sample_records()[index]['id']!r}): "
 
     def assert_record_refused(self, index, fields, *problems):
         """The sample with ``fields`` changed in record ``index`` is refused, naming
@@ -49,7 +44,7 @@ class ValidateTests(TestCase):
     def test_a_top_level_that_is_not_an_array_is_refused(self):
         assert_refused(
             self,
-            {"exercises": self.good},
+            {"exercises": sample_records()},
             "must hold a JSON array of exercises, not an object",
         )
         assert_refused(self, '"Pullups"', "not a string")
@@ -58,11 +53,11 @@ class ValidateTests(TestCase):
     def test_a_record_that_is_not_an_object_is_refused_even_the_last(self):
         message = assert_refused(
             self,
-            [*self.good, ["Pullups"]],
+            [*sample_records(), ["Pullups"]],
             "Record 40: must be an object, not an array.",
         )
         assert message.startswith("Record 40")
-        assert_refused(self, [*self.good, None], "Record 40: must be an object")
+        assert_refused(self, [*sample_records(), None], "Record 40: must be an object")
 
     def test_a_missing_required_key_is_named(self):
         self.assert_record_refused(3, {"level": None}, "missing required key 'level'.")
@@ -139,7 +134,7 @@ class ValidateTests(TestCase):
         )
 
     def test_duplicate_ids_are_refused_naming_the_first(self):
-        duplicate = self.good[2]["id"]
+        duplicate = sample_records()[2]["id"]
         assert_refused(
             self,
             self.records({10: {"id": duplicate}}),
@@ -147,7 +142,7 @@ class ValidateTests(TestCase):
         )
 
     def test_duplicate_names_are_refused_naming_the_first(self):
-        name = self.good[2]["name"]
+        name = sample_records()[2]["name"]
         # The same once trimmed and capitalised, as the exercise would be.
         self.assert_record_refused(
             10,
