@@ -3,6 +3,7 @@
     .venv/bin/python bench/profile_pages.py                 # the 45 fixture exercises
     .venv/bin/python bench/profile_pages.py --size 10000    # grown with generated ones
     .venv/bin/python bench/profile_pages.py --profile list  # cProfile one page
+    PROFILE_SORT=tottime .venv/bin/python bench/profile_pages.py --profile list
 
 Builds a throwaway SQLite catalogue (or uses DATABASE_URL if set, which must
 name a database it may fill), turns the page cache off, and times each page
@@ -98,7 +99,9 @@ def main(argv=None):
             timed(client, paths[options.profile], options.repeat)
             profiler.disable()
             out = io.StringIO()
-            stats = pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "cumulative"))
+            stats = pstats.Stats(profiler, stream=out).sort_stats(
+                os.environ.get("PROFILE_SORT", "cumulative")
+            )
             stats.print_stats(options.top)
             print(out.getvalue())
             return 0
