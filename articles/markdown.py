@@ -141,10 +141,11 @@ def resolve_exercises(names, *, rendering=False):
             if exercise.status == PublicationStatus.PUBLISHED:
                 scheduled.append(exercise.published_at)
             continue
+        url, own_key = exercise.get_absolute_url(), compact_key(exercise.name)
         for key in exercise.search_names.split():
             # The exercise's own name wins over another exercise's alias.
-            if key not in public or compact_key(exercise.name) == key:
-                public[key] = exercise.get_absolute_url()
+            if key not in public or own_key == key:
+                public[key] = url
     return Resolved(
         urls={name: public[key] for name, key in keys.items() if key in public},
         hidden=[

@@ -145,6 +145,7 @@ class LinkIndex:
             for key in row[2].split():
                 keyed.setdefault(key, []).append(number)
         self.by_name_key = keyed
+        self._exercises = {}
 
     @classmethod
     def build(cls):
@@ -154,12 +155,17 @@ class LinkIndex:
 
     def having_name_keys(self, keys):
         """The exercises with any of these whole-name keys, A–Z, with the
-        fields a link reads (unsaved instances: the model's own rules apply)."""
+        fields a link reads (unsaved instances: the model's own rules apply).
+        Each is built once per index and shared, read only: a page with a
+        few linked texts had spent most of their cost building instances."""
         numbers = {n for key in keys for n in self.by_name_key.get(key, ())}
-        return [
-            Exercise(**dict(zip(LINK_FIELDS, self.rows[number], strict=True)))
-            for number in sorted(numbers)
-        ]
+        return [self._exercise(number) for number in sorted(numbers)]
+
+    def _exercise(self, number):
+        if number not in self._exercises:
+            fields = dict(zip(LINK_FIELDS, self.rows[number], strict=True))
+            self._exercises[number] = Exercise(**fields)
+        return self._exercises[number]
 
 
 def answers_searches():

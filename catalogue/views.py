@@ -1,5 +1,4 @@
-from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from catalogue.alternatives import kit_from
@@ -31,14 +30,10 @@ def exercise_list(request):
 def exercise_detail(request, slug):
     # A merged exercise's old address is a 404 here, which curation.middleware
     # turns into its permanent redirect.
-    exercise = (
-        Exercise.objects.visible_to(request.user)
-        .for_exercise_page()
-        .filter(slug=slug)
-        .first()
+    # get(), not first(): a slug is unique, and first()'s ORDER BY costs more.
+    exercise = get_object_or_404(
+        Exercise.objects.visible_to(request.user).for_exercise_page(), slug=slug
     )
-    if exercise is None:
-        raise Http404("No exercise here.")
     context = exercise_page(exercise, request.user, kit_from(request.GET))
     return render(request, "catalogue/exercise_detail.html", context)
 
