@@ -1,13 +1,11 @@
 from functools import cache
 from html import escape
 
-from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from anatomy.figure import MIRROR, REGIONS, SILHOUETTE, VIEWBOX
-
-register = template.Library()
+from core.jinja import helper, inclusion
 
 ROLE_LABELS = {
     "primary": "primary muscle",
@@ -53,7 +51,7 @@ def shapes(id_prefix):
     )
 
 
-@register.inclusion_tag("anatomy/includes/back_figure.html")
+@inclusion("anatomy/includes/back_figure.html")
 def back_figure(
     muscles=(),
     highlights=None,
@@ -100,7 +98,7 @@ def back_figure(
     }
 
 
-@register.simple_tag
+@helper
 def on_figure(slug):
     """Whether a muscle has a region on the back figure."""
     return slug in REGIONS

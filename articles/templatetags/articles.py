@@ -1,12 +1,9 @@
-from django import template
-
 from anatomy.cards import site_card
 from articles.markdown import plain_text
+from core.jinja import helper
 from core.sharing import share_image
 from core.structured_data import image_object, json_ld, organization
 from core.urls import absolute_url
-
-register = template.Library()
 
 
 def reviewer(article):
@@ -28,7 +25,7 @@ def citation(reference):
     }
 
 
-@register.simple_tag
+@helper
 def article_structured_data(article):
     """The page (a WebPage, which is what a reviewer reviews) with the Article
     as its main entity, and the FAQPage, for search engines.

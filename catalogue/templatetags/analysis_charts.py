@@ -8,10 +8,9 @@ twice), and an include apiece was most of the page's render time
 
 from html import escape
 
-from django import template
 from django.utils.safestring import mark_safe
 
-register = template.Library()
+from core.jinja import helper
 
 CHART = (
     '<svg class="bar__chart{}" viewBox="0 0 100 10" preserveAspectRatio="none" '
@@ -20,7 +19,7 @@ CHART = (
 )
 
 
-@register.simple_tag
+@helper
 def bar(figure, kind=""):
     """One ``Figure`` (``catalogue.analysis``): the count, a link to exactly
     those exercises, and its bar (a picture of the number, hidden from screen

@@ -1,7 +1,6 @@
-from django import template
 from django.urls import reverse
 
-register = template.Library()
+from core.jinja import inclusion
 
 TABS = (
     ("list", "A–Z", "catalogue:exercise_list"),
@@ -10,7 +9,7 @@ TABS = (
 )
 
 
-@register.inclusion_tag("catalogue/includes/tabs.html")
+@inclusion("catalogue/includes/tabs.html")
 def tab_bar(current, list_url):
     """The A–Z · Analysis · Discussion tabs; each keeps the list's query
     (``list_url``, the list's own URL for the current selection, no page)."""

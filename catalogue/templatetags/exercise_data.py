@@ -1,13 +1,10 @@
-from django import template
-
+from core.jinja import helper
 from core.link_syntax import plain_text
 from core.structured_data import image_object, json_ld
 from core.urls import absolute_url
 
-register = template.Library()
 
-
-@register.simple_tag
+@helper
 def exercise_structured_data(exercise, steps, card):
     """The exercise as a schema.org HowTo: its steps, each with its #step-N
     address, and its equipment as tools. Nothing without steps: a HowTo is its

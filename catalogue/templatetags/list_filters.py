@@ -10,10 +10,9 @@ is the same as the template's was.
 
 from html import escape
 
-from django import template
 from django.utils.safestring import mark_safe
 
-register = template.Library()
+from core.jinja import helper
 
 
 def checkbox(name, option, hidden_prefix):
@@ -25,7 +24,7 @@ def checkbox(name, option, hidden_prefix):
     )
 
 
-@register.simple_tag
+@helper
 def facet_options(options, name, hidden_prefix="", own_count=False):
     """One ``<li>`` checkbox per option a reader can use: those that would give
     something, or are ticked. ``own_count``: judge a group by its own count,

@@ -1,13 +1,11 @@
 """The Open Graph and Twitter tags of a page's link preview."""
 
-from django import template
 from django.template.defaultfilters import truncatechars
 from django.utils.html import format_html_join
 
+from core.jinja import helper, template_filter
 from core.sharing import share_image
 from core.urls import absolute_url
-
-register = template.Library()
 
 DEFAULT_DESCRIPTION = (
     "A clear, trustworthy library of exercises: step-by-step technique, "
@@ -15,7 +13,7 @@ DEFAULT_DESCRIPTION = (
 )
 
 
-@register.simple_tag(takes_context=True)
+@helper(takes_context=True)
 def share_tags(context, title="", description="", kind="website", image=None):
     """A page passes its title, description, kind ("article") and image (url,
     alt, width, height); what it leaves out comes from the site: its name,
@@ -48,7 +46,7 @@ def share_tags(context, title="", description="", kind="website", image=None):
     return format_html_join("\n  ", '<meta {}="{}" content="{}">', open_graph + twitter)
 
 
-@register.filter(name="share_image")
+@template_filter(name="share_image")
 def share_image_filter(owner):
     """An illustrated object's image for link previews (None without one)."""
     return share_image(owner)

@@ -1,9 +1,7 @@
-from django import template
-
-register = template.Library()
+from core.jinja import inclusion
 
 
-@register.inclusion_tag("curation/review_status.html", takes_context=True)
+@inclusion("curation/review_status.html", takes_context=True)
 def review_status(context, exercise, steps):
     """What has been reviewed of this exercise, by whom and when, and whether it
     still holds: ``steps`` are the page's steps, already fetched."""

@@ -1,14 +1,12 @@
 import functools
 
-from django import template
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core.jinja import inclusion
 from discussion.forms import CommentForm, target_key
 from discussion.models import Comment
-
-register = template.Library()
 
 FORM_FIELDS_TEMPLATE = "discussion/includes/form_fields.html"
 
@@ -48,7 +46,7 @@ def on_field(key):
     return mark_safe(before + escape(key) + after)
 
 
-@register.inclusion_tag("discussion/includes/comments.html", takes_context=True)
+@inclusion("discussion/includes/comments.html", takes_context=True)
 def discussion_for(context, target):
     """The comments under an exercise or the article, and the form to add one.
 

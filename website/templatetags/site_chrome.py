@@ -7,12 +7,10 @@ links took about a twentieth of a page's time.
 
 import functools
 
-from django import template
 from django.template.loader import render_to_string
 
+from core.jinja import helper
 from core.urls import url_scope
-
-register = template.Library()
 
 
 @functools.lru_cache(maxsize=64)
@@ -20,7 +18,7 @@ def rendered(template_name, section, site_name, scope):
     return render_to_string(template_name, {"section": section, "site_name": site_name})
 
 
-@register.simple_tag(takes_context=True)
+@helper(takes_context=True)
 def site_header(context):
     return rendered(
         "includes/site_header.html",
@@ -30,7 +28,7 @@ def site_header(context):
     )
 
 
-@register.simple_tag(takes_context=True)
+@helper(takes_context=True)
 def site_footer(context):
     return rendered(
         "includes/site_footer.html", "", context.get("SITE_NAME", ""), url_scope()
