@@ -132,9 +132,16 @@ def environment(**options):
     options["loader"] = SiteLoader(options["loader"].searchpath)
     env = jinja2.Environment(**options)
     template_modules()
-    env.globals.update(url=reverse_url, static=static, **_globals)
+    env.globals.update(url=reverse_url, static=static_url, **_globals)
     env.filters.update(DJANGO_FILTERS, **_filters)
     return env
+
+
+@functools.lru_cache(maxsize=256)
+def static_url(path):
+    """Django's ``{% static %}``, once per file and process: the manifest of
+    hashed names is read at start-up and never changes while it runs."""
+    return static(path)
 
 
 def reverse_url(viewname, *args, **kwargs):
