@@ -1,8 +1,8 @@
 """What an exercise page shows, around the exercise the view found.
 
-The page's own rows are the exercise and its steps
-(``ExerciseQuerySet.for_exercise_page``: two queries), and its comments where
-it has any (``discussion``). Everything else it shows is read from values
+The page's own rows are the exercise (``ExerciseQuerySet.for_exercise_page``)
+and its steps: two queries, and its comments where it has any
+(``discussion``). Everything else it shows is read from values
 built once per content state, so it costs no query and the same at 45
 exercises or 10,000: its equipment, muscle groups and muscles, its neighbours
 A–Z, related exercises and alternatives (``catalogue.facet_index``,
@@ -48,7 +48,9 @@ def exercise_page(exercise, user, kit):
     previous, following = neighbours(index, exercise, user)
     return {
         "exercise": exercise,
-        "steps": exercise.steps.all(),
+        # The page reads each step's number and text: rows, not instances
+        # (a prefetch had cost more than the exercise's own query).
+        "steps": list(exercise.steps.values_list("number", "text", named=True)),
         "primary_links": by_role[Role.PRIMARY],
         "muscle_highlights": {link.muscle.slug: link.role for link in muscle_links},
         "figure_muscles": [link.muscle for link in muscle_links],

@@ -179,11 +179,12 @@ class ExerciseQuerySet(PublishableQuerySet):
         )
 
     def for_exercise_page(self):
-        """An exercise page's own rows: the exercise, its review (the curation
-        app's, by its relation: its status is on the page) and its steps. Its
-        equipment, muscles, ladders and alternatives come from what is built
-        once per content state (``catalogue.detail``)."""
-        return self.select_related("review").prefetch_related("steps")
+        """An exercise page's own row: the exercise with its review (the
+        curation app's, by its relation: its status is on the page). Its steps
+        are read as rows (``catalogue.detail``); its equipment, muscles,
+        ladders and alternatives come from what is built once per content
+        state."""
+        return self.select_related("review")
 
     def for_export(self):
         """One row per exercise for the open data (the API's list, the CSV):
