@@ -48,8 +48,8 @@ def exercise_page(exercise, user, kit):
     previous, following = neighbours(index, exercise, user)
     return {
         "exercise": exercise,
-        # The page reads each step's number and text: rows, not instances
-        # (a prefetch had cost more than the exercise's own query).
+        # The page reads each step's number and text: rows, without the
+        # prefetch machinery and a model instance per step.
         "steps": list(exercise.steps.values_list("number", "text", named=True)),
         "primary_links": by_role[Role.PRIMARY],
         "muscle_highlights": {link.muscle.slug: link.role for link in muscle_links},

@@ -2,7 +2,11 @@ from django.core.management.base import BaseCommand
 
 
 class ArchiveCommand(BaseCommand):
-    """A command that takes one backup archive and reports what it held."""
+    """A command that takes one backup archive and reports what it held.
+
+    A subclass defines ``run(archive)``: it does the work and returns the line
+    that reports it (``backup_site``, ``restore_site``).
+    """
 
     archive_help = ""
 
@@ -11,7 +15,3 @@ class ArchiveCommand(BaseCommand):
 
     def handle(self, *args, archive, **options):
         self.stdout.write(self.style.SUCCESS(self.run(archive)))
-
-    def run(self, archive):
-        """Do the work; return the line that reports it."""
-        raise NotImplementedError
