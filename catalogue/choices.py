@@ -18,39 +18,43 @@ def normalised_name(name):
     return name[:1].upper() + name[1:]
 
 
+# A member without a label is labelled from its name, as Django does:
+# BEGINNER -> "Beginner".
+
+
 class Level(models.TextChoices):
-    BEGINNER = "beginner", "Beginner"
-    INTERMEDIATE = "intermediate", "Intermediate"
-    ADVANCED = "advanced", "Advanced"
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
 
 
 class Force(models.TextChoices):
-    PULL = "pull", "Pull"
-    PUSH = "push", "Push"
-    STATIC = "static", "Static"
+    PULL = "pull"
+    PUSH = "push"
+    STATIC = "static"
 
 
 class Mechanic(models.TextChoices):
-    COMPOUND = "compound", "Compound"
-    ISOLATION = "isolation", "Isolation"
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
 
 
 class Category(models.TextChoices):
-    STRENGTH = "strength", "Strength"
+    STRENGTH = "strength"
     STRETCHING = "stretching", "Stretch"
-    PLYOMETRICS = "plyometrics", "Plyometrics"
-    POWERLIFTING = "powerlifting", "Powerlifting"
+    PLYOMETRICS = "plyometrics"
+    POWERLIFTING = "powerlifting"
     OLYMPIC_WEIGHTLIFTING = "olympic-weightlifting", "Olympic weightlifting"
-    STRONGMAN = "strongman", "Strongman"
-    CARDIO = "cardio", "Cardio"
+    STRONGMAN = "strongman"
+    CARDIO = "cardio"
 
 
 class Role(models.TextChoices):
-    PRIMARY = "primary", "Primary"
-    SECONDARY = "secondary", "Secondary"
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
     # A stretch lengthens a muscle without working it: it is shown as stretched,
     # never counted among the muscles an exercise works.
-    STRETCHED = "stretched", "Stretched"
+    STRETCHED = "stretched"
 
 
 WORKING_ROLES = (Role.PRIMARY, Role.SECONDARY)
@@ -70,7 +74,7 @@ class Pattern(models.TextChoices):
     HORIZONTAL_PULL = "horizontal-pull", "Horizontal pull"
     RETRACTION = "retraction", "Scapular retraction and rear delt"
     ELEVATION = "elevation", "Elevation (shrug)"
-    PULLOVER = "pullover", "Pullover"
+    PULLOVER = "pullover"
     HIP_HINGE = "hip-hinge", "Hip hinge"
     TRUNK_EXTENSION = "trunk-extension", "Trunk extension"
     MOBILITY = "mobility", "Mobility and stretch"
