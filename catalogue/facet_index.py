@@ -265,6 +265,12 @@ class FacetIndex:
                     held[number][role.value].append(link)
         return held
 
+    def warm(self):
+        """Arrange now what the first page of each kind would arrange (gunicorn's
+        master calls it before the fork, see ``core.content_state``)."""
+        for arranged in ("items", "held", "equipment_sets", "search_keys"):
+            getattr(self, arranged)
+
     def muscle(self, pk):
         """A muscle (with its group) from the index's rows, unsaved."""
         return self.items["muscle", pk]

@@ -15,3 +15,28 @@ max_requests_jitter = 5_000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 preload_app = True
+
+
+def when_ready(server):
+    """In the master, after the app is loaded (``preload_app``) and before the
+    first worker forks: build what every page of the content's current state
+    shares, then close the connections that took, so that no worker inherits a
+    socket. A database that does not answer yet only means the workers build
+    them on their first pages, as they would without this."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.db import DatabaseError, connections
+
+    from core.content_state import build_per_state_values
+
+    import_module(settings.ROOT_URLCONF)  # every view, so every per-state value
+    try:
+        build_per_state_values()
+    except DatabaseError as error:
+        server.log.warning("Content caches not built before the fork: %s", error)
+    finally:
+        connections.close_all()
+        for cache in caches.all(initialized_only=True):
+            cache.close()

@@ -69,3 +69,8 @@ class PerContentStateTests(TestCase):
         self.value.get()
         self.value.forget()
         assert self.value.get() == 2
+
+    def test_build_per_state_values_builds_every_value_before_a_page_asks(self):
+        content_state.build_per_state_values()
+        assert self.builds == [1]
+        assert self.value.get() == 1  # the page that asks builds nothing
