@@ -20,7 +20,7 @@ from catalogue.filters import ExerciseFilter, Sort
 from catalogue.models import LETTERS, OTHER_LETTER, Exercise
 from catalogue.selection import BODYWEIGHT
 from core.models import sees_drafts
-from core.urls import view_path
+from core.urls import query_string, view_path
 
 PER_PAGE = 48
 
@@ -170,9 +170,9 @@ class Browse:
 
     def url(self, **changes):
         """This list's URL with some parameters changed (None removes one)."""
-        # A page builds some forty of these (chips, pages, letters, tabs):
-        # pairs and urlencode(), which is what QueryDict.urlencode() does
-        # underneath, without a QueryDict each.
+        # A page builds some forty of these (chips, pages, letters, tabs), the
+        # analysis some 160: pairs and query_string(), which is what
+        # QueryDict.urlencode() does underneath, without a QueryDict each.
         pairs = [
             (name, value)
             for name, values in {**self.params, **changes}.items()
@@ -180,7 +180,7 @@ class Browse:
             for value in (values if isinstance(values, list) else [values])
         ]
         path = view_path("catalogue:exercise_list")
-        return f"{path}?{urlencode(pairs)}" if pairs else path
+        return f"{path}?{query_string(pairs)}" if pairs else path
 
     @cached_property
     def letter_index(self):

@@ -1,12 +1,21 @@
 """Absolute URLs come from settings.SITE_URL, and production must set it; the
 paths of pages linked by slug are reverse()'s own."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.test import SimpleTestCase, override_settings
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
 from core.checks import site_url_is_configured
-from core.urls import absolute_url, site_domain, site_scheme, slug_path, view_path
+from core.urls import (
+    absolute_url,
+    query_string,
+    site_domain,
+    site_scheme,
+    slug_path,
+    view_path,
+)
 
 
 class AbsoluteUrlTests(SimpleTestCase):
@@ -70,3 +79,16 @@ class SlugPathTests(SimpleTestCase):
         assert (
             slug_path("catalogue:exercise_detail", "pull-up") == "/exercises/pull-up/"
         )
+
+
+class QueryStringTests(SimpleTestCase):
+    def test_a_query_string_is_urlencodes_own_text(self):
+        pairs = [
+            ("equipment", "dumbbells"),
+            ("q", "pull ups & rows"),
+            ("q", "élan/100%"),
+            ("page", 2),
+            ("muscle", "latissimus-dorsi"),
+        ]
+        assert query_string(pairs) == urlencode(pairs)
+        assert query_string([]) == ""
