@@ -193,7 +193,9 @@ class Step(models.Model):
     objects = ParentKeyManager("exercise__slug", "number")
 
     class Meta:
-        ordering = ["exercise", "number"]
+        # By the exercise's id, not "exercise" (which follows Exercise's own
+        # ordering, by name): an exercise's steps are read without joining it.
+        ordering = ["exercise_id", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["exercise", "number"], name="step_unique_number"
