@@ -35,7 +35,16 @@ class ArticleQuerySet(PublishableQuerySet):
 ArticleManager = SlugKeyManager.from_queryset(ArticleQuerySet)
 
 
-class Article(SlugKeyed, Publishable, Illustrated):
+class RenderedOnSave:
+    """A model whose markdown is rendered into stored HTML (its ``render()``)
+    on every save, so that a page never renders it."""
+
+    def save(self, *args, **kwargs):
+        self.render()
+        super().save(*args, **kwargs)
+
+
+class Article(RenderedOnSave, SlugKeyed, Publishable, Illustrated):
     title = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     standfirst = models.TextField(
@@ -113,10 +122,6 @@ class Article(SlugKeyed, Publishable, Illustrated):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.render()
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return slug_path("articles:article_detail", self.slug)
 
@@ -156,7 +161,7 @@ class OrderedArticlePart(models.Model):
         ordering = ["position", "pk"]
 
 
-class FAQ(OrderedArticlePart):
+class FAQ(RenderedOnSave, OrderedArticlePart):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(max_length=255)
     answer = models.TextField(
@@ -178,10 +183,6 @@ class FAQ(OrderedArticlePart):
 
     def __str__(self):
         return self.question
-
-    def save(self, *args, **kwargs):
-        self.render()
-        super().save(*args, **kwargs)
 
     def render(self):
         """Render the answer's exercise links, as the body's; return unmatched names."""
