@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
 from catalogue.drilldown import list_browse
 from catalogue.models import (
@@ -26,6 +25,7 @@ from catalogue.models import (
     Mechanic,
     Role,
 )
+from core.urls import slug_path
 
 NOT_STATED = "none"
 
@@ -196,7 +196,7 @@ class Analysis:
                 rows.append(
                     (
                         muscle_name,
-                        reverse("anatomy:muscle_detail", args=[muscle_slug]),
+                        slug_path("anatomy:muscle_detail", muscle_slug),
                         *figures,
                     )
                 )
