@@ -179,8 +179,12 @@ class Browse:
             if values is not None
             for value in (values if isinstance(values, list) else [values])
         ]
-        path = view_path("catalogue:exercise_list")
+        path = self.list_path
         return f"{path}?{query_string(pairs)}" if pairs else path
+
+    @cached_property
+    def list_path(self):
+        return view_path("catalogue:exercise_list")
 
     @cached_property
     def letter_index(self):

@@ -22,7 +22,17 @@ def when_ready(server):
     first worker forks: build what every page of the content's current state
     shares, then close the connections that took, so that no worker inherits a
     socket. A database that does not answer yet only means the workers build
-    them on their first pages, as they would without this."""
+    them on their first pages, as they would without this.
+
+    Last, everything the master holds is moved out of the garbage collector's
+    sight (``gc.freeze()``, as Python's documentation advises before a fork):
+    at 10,000 exercises the index is some 160,000 objects, and a full
+    collection in a worker, which walks them all, took 59 ms, the slowest
+    requests of a cold run. Frozen objects are still freed by reference
+    counting; an index left behind by a content change that is caught in a
+    reference cycle stays in memory (once per worker, shared with the master).
+    """
+    import gc
     from importlib import import_module
 
     from django.conf import settings
@@ -40,3 +50,5 @@ def when_ready(server):
         connections.close_all()
         for cache in caches.all(initialized_only=True):
             cache.close()
+        gc.collect()  # nothing collectable is frozen with the rest
+        gc.freeze()

@@ -1,6 +1,7 @@
 """gunicorn's master builds the content's shared values before it forks, and
 leaves no connection for a worker to inherit."""
 
+import gc
 import logging
 from types import SimpleNamespace
 from unittest import mock
@@ -20,6 +21,7 @@ def master():
 class WhenReadyTests(TransactionTestCase):
     def setUp(self):
         make_exercise("Cable Row")
+        self.addCleanup(gc.unfreeze)
 
     def test_the_facet_index_is_built_before_the_fork(self):
         gunicorn.when_ready(master())
@@ -43,3 +45,10 @@ class WhenReadyTests(TransactionTestCase):
             gunicorn.when_ready(master())
         assert "connection refused" in logs.output[0]
         close_all.assert_called_once_with()
+
+    def test_what_the_master_holds_is_frozen_out_of_the_collectors_sight(self):
+        gunicorn.when_ready(master())
+        index = facet_index.current_index()
+        assert gc.get_freeze_count() > 0
+        # Frozen: no collection walks it (get_objects() lists what they walk).
+        assert not any(tracked is index.order for tracked in gc.get_objects())
