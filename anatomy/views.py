@@ -41,10 +41,9 @@ def muscle_detail(request, slug):
             "figure_muscles": members,
         }
     else:
-        visible = muscle.exercises.visible_to(request.user)
         listed = {role: [] for role, _ in ROLES} | {STRETCHED: []}
         totals = {}
-        for link in muscle.exercise_links.for_muscle_page(visible, LISTED):
+        for link in muscle.exercise_links.for_muscle_page(request.user, LISTED):
             listed[link.role].append(link.exercise)
             totals[link.role] = link.role_total
         by_role = [(label, listed[role], totals.get(role, 0)) for role, label in ROLES]

@@ -32,7 +32,7 @@ from catalogue.conditions import (
     uses_equipment,
     works_muscles,
 )
-from core.models import ContentVersion, PublishableQuerySet
+from core.models import ContentVersion, PublishableQuerySet, visible_condition
 
 # An exercise's muscles as its page lists them: by role, then in site order.
 MUSCLE_LINK_ORDER = ("role", "muscle__position", "muscle__name")
@@ -334,14 +334,15 @@ class ExerciseQuerySet(PublishableQuerySet):
 
 
 class ExerciseMuscleQuerySet(models.QuerySet):
-    def for_muscle_page(self, exercises, listed):
-        """The links to ``exercises`` in each role (primary, secondary,
-        stretched): the first ``listed`` A–Z, each with its exercise and with
-        ``role_total``, how many there are in its role. One query, where a
-        count and a query per role had been four."""
+    def for_muscle_page(self, user, listed):
+        """The links to the exercises ``user`` may see, in each role (primary,
+        secondary, stretched): the first ``listed`` A–Z, each with its exercise
+        and with ``role_total``, how many there are in its role. One query,
+        where a count and a query per role had been four; the exercise is
+        joined once, for its name and for whether it may be seen."""
         in_role = {"partition_by": F("role")}
         return (
-            self.filter(exercise__in=exercises)
+            self.filter(visible_condition(user, through="exercise__"))
             .select_related("exercise")
             .only("role", "exercise__name", "exercise__slug", "exercise__level")
             .annotate(

@@ -75,18 +75,27 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+def visible_condition(user, through=""):
+    """What ``user`` may see, as a condition on a publishable model, or on one
+    reached ``through`` a relation ("exercise__"): editors preview drafts and
+    scheduled items; readers see what is published and not dated in the future."""
+    if sees_drafts(user):
+        return models.Q()
+    return models.Q(
+        **{
+            f"{through}status": PublicationStatus.PUBLISHED,
+            f"{through}published_at__lte": timezone.now(),
+        }
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """What readers may see: published, and not dated in the future."""
-        return self.filter(
-            status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now()
-        )
+        """What readers may see."""
+        return self.filter(visible_condition(None))
 
     def visible_to(self, user):
-        """Editors preview drafts and scheduled items; readers see what is published."""
-        if sees_drafts(user):
-            return self.all()
-        return self.published()
+        return self.filter(visible_condition(user))
 
 
 class Publishable(models.Model):

@@ -1,6 +1,9 @@
 import re
+from datetime import timedelta
 
+from django.contrib.auth.models import User
 from django.test import TestCase
+from django.utils import timezone
 
 from anatomy.figure import REGIONS
 from anatomy.views import LISTED
@@ -115,6 +118,21 @@ class AnatomyDraftsTests(TestCase):
         make_exercise("Draft Row", primary=[lats], status="draft")
         body = self.client.get("/anatomy/latissimus-dorsi/").content.decode()
         assert "Public Row" in body and "Draft Row" not in body
+
+    def test_scheduled_exercises_wait_and_editors_preview_both(self):
+        lats = make_muscle("Latissimus Dorsi", make_group("Back"))
+        make_exercise("Draft Row", primary=[lats], status="draft")
+        make_exercise(
+            "Scheduled Row",
+            primary=[lats],
+            published_at=timezone.now() + timedelta(days=1),
+        )
+        reader = self.client.get("/anatomy/latissimus-dorsi/").content.decode()
+        editor = User.objects.create_user("edith", password="pw", is_staff=True)
+        self.client.force_login(editor)
+        preview = self.client.get("/anatomy/latissimus-dorsi/").content.decode()
+        assert "Scheduled Row" not in reader and "Draft Row" not in reader
+        assert "Scheduled Row" in preview and "Draft Row" in preview
 
     def test_each_role_lists_its_first_exercises_a_to_z_and_counts_them_all(self):
         lats = make_muscle("Latissimus Dorsi", make_group("Back"))
