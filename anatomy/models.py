@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.images import Illustrated
-from core.models import SlugKeyed, SlugKeyManager
+from core.models import SlugKeyed, SlugKeyManager, one_level_parent
 from core.urls import slug_path
 
 
@@ -43,13 +43,10 @@ class Muscle(SlugKeyed, Illustrated):
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
-    group = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    group = one_level_parent(
+        "group",
         related_name="members",
-        limit_choices_to={"group__isnull": True},
+        on_delete=models.PROTECT,
         help_text="The group this muscle belongs to. Leave empty for a group itself "
         "(Back, Shoulder, Arm, Abs...).",
     )

@@ -37,6 +37,21 @@ class SlugKeyed:
         return (self.slug,)
 
 
+def one_level_parent(name, *, related_name, on_delete, help_text):
+    """The key, called ``name``, from a row to another of its model in a
+    hierarchy of one level (a muscle's group, the comment a reply answers):
+    optional, and only a row without a parent may be chosen."""
+    return models.ForeignKey(
+        "self",
+        on_delete=on_delete,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        limit_choices_to={f"{name}__isnull": True},
+        help_text=help_text,
+    )
+
+
 class ContentVersion(models.Model):
     """A counter that every content change moves on.
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from articles.models import Article
 from catalogue.models import Exercise
 from core.content_state import PerContentState
+from core.models import one_level_parent
 
 MAX_BODY = 2000
 MAX_NAME = 80
@@ -114,28 +115,25 @@ class CommentQuerySet(models.QuerySet):
         )
 
 
+def commented(subject):
+    """The key to what a comment is on: an exercise or an article (exactly one
+    of the two, see ``Comment.Meta``)."""
+    return models.ForeignKey(
+        subject,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+
+
 class Comment(models.Model):
-    exercise = models.ForeignKey(
-        Exercise,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="comments",
-    )
-    article = models.ForeignKey(
-        Article,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="comments",
-    )
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
+    exercise = commented(Exercise)
+    article = commented(Article)
+    parent = one_level_parent(
+        "parent",
         related_name="replies",
-        limit_choices_to={"parent__isnull": True},
+        on_delete=models.CASCADE,
         help_text="The comment this replies to (one level: replies have no replies).",
     )
     name = models.CharField(max_length=MAX_NAME)
