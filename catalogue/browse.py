@@ -9,7 +9,6 @@ what the page links to.
 
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 
@@ -135,7 +134,7 @@ class Browse:
     def kit_query(self):
         """``?have=...`` for links to exercise pages, whose alternatives follow the kit."""
         have = self.filterset.value("have")
-        return f"?{urlencode({'have': have}, doseq=True)}" if have else ""
+        return f"?{query_string(('have', slug) for slug in have)}" if have else ""
 
     @property
     def no_equipment_url(self):
