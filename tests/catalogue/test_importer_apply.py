@@ -1,5 +1,7 @@
 """catalogue/importer/apply.py: how each record is written, on hand-written records."""
 
+import json
+
 from django.test import TestCase
 
 from anatomy.models import Muscle
@@ -9,88 +11,16 @@ from tests.catalogue.import_helpers import (
     import_content,
     imported,
     roles,
+    run_import,
     slugs,
     source_record,
 )
 from tests.factories import make_exercise
-from tests.utils import ALL_FIXTURES, Page
+from tests.utils import ALL_FIXTURES, ROOT, Page
 
-HAND_WRITTEN = [
-    source_record(
-        "Kettlebell_Halo",
-        "kettlebell Halo",
-        level="expert",
-        force=None,
-        mechanic=None,
-        equipment="kettlebells",
-        primaryMuscles=["shoulders"],
-        secondaryMuscles=["abdominals", "shoulders", "middle back"],
-        instructions=[
-            "  Hold the kettlebell upside down by the horns at chest height. ",
-            "Circle it slowly around your head.",
-            "   ",
-            "Reverse the direction after each set.",
-        ],
-    ),
-    source_record(
-        "Power_Clean_From_Blocks",
-        "Power Clean From Blocks",
-        level="intermediate",
-        equipment="barbell",
-        primaryMuscles=["quadriceps", "traps"],
-        secondaryMuscles=["calves", "glutes", "hamstrings"],
-        category="olympic weightlifting",
-    ),
-    source_record(
-        "Box_Jump",
-        "Box Jump",
-        force="push",
-        equipment="other",
-        primaryMuscles=["quadriceps"],
-        secondaryMuscles=["calves", "hamstrings"],
-        instructions=[],
-        category="plyometrics",
-    ),
-    source_record(
-        "Neck_Flexion_Stretch",
-        "Neck Flexion Stretch",
-        force="static",
-        mechanic="isolation",
-        equipment=None,
-        primaryMuscles=["neck"],
-        category="stretching",
-    ),
-    source_record(
-        "Tire_Flip",
-        "Tire Flip",
-        level="intermediate",
-        force="push",
-        equipment="other",
-        primaryMuscles=["quadriceps"],
-        secondaryMuscles=["abductors", "adductors", "lower back"],
-        category="strongman",
-    ),
-    source_record(
-        "Sumo_Deadlift",
-        "Sumo Deadlift",
-        level="expert",
-        equipment="barbell",
-        primaryMuscles=["hamstrings"],
-        secondaryMuscles=["adductors", "glutes", "forearms"],
-        category="powerlifting",
-    ),
-    source_record(
-        "Rowing_Stationary",
-        "Rowing, Stationary",
-        equipment="machine",
-        primaryMuscles=["quadriceps"],
-        secondaryMuscles=["biceps", "calves", "hamstrings", "lats"],
-        category="cardio",
-    ),
-    # Ours under another name: "Pull-Up" by its name, "Barbell Seal Row" by alias.
-    source_record("Pullups", "Pullups", level="beginner", equipment="body only"),
-    source_record("Seal_Row", "seal row", equipment="barbell"),
-]
+# Records of free-exercise-db's shape written for the cases the sample lacks.
+HAND_WRITTEN_FILE = ROOT / "tests" / "data" / "free-exercise-db-hand-written.json"
+HAND_WRITTEN = json.loads(HAND_WRITTEN_FILE.read_text(encoding="utf-8"))
 
 
 class HandWrittenFileTests(TestCase):
@@ -106,7 +36,7 @@ class HandWrittenFileTests(TestCase):
             list(Equipment.objects.order_by("pk").values_list("pk", "slug")),
             list(Muscle.objects.order_by("pk").values_list("pk", "slug")),
         )
-        cls.report = import_content(cls, HAND_WRITTEN)
+        cls.report = run_import(HAND_WRITTEN_FILE)
 
     def test_the_report_counts_each_outcome(self):
         assert self.report == (
@@ -213,6 +143,8 @@ class HandWrittenFileTests(TestCase):
         assert slugs(imported("Neck_Flexion_Stretch").muscle_groups) == ["back"]
 
     def test_our_exercises_are_linked_through_names_and_aliases_not_overwritten(self):
+        # The file's last two records: "Pull-Up" by its name, "Barbell Seal Row"
+        # by an alias.
         pull_up = Exercise.objects.get(slug="pull-up")
         assert pull_up.source_ref == "free-exercise-db:Pullups"
         assert pull_up.source_hash == ""
