@@ -51,6 +51,9 @@ def database_from_url(url):
     """A DATABASES entry from a DATABASE_URL (parsed by dj-database-url)."""
     database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if database["ENGINE"].endswith("postgresql"):
+        # Django's backend with a health check that costs no round trip while
+        # the connection is idle and sound (see core/postgresql/base.py).
+        database["ENGINE"] = "core.postgresql"
         # pg_trgm's %> threshold: how close a misspelt name must be for search to
         # offer it. JIT off: for short page queries its compile time (~20 ms here)
         # costs more than it saves. random_page_cost 1.1 (the default, 4, is for
