@@ -29,30 +29,26 @@ def muscle_list(request):
 def muscle_detail(request, slug):
     muscle = get_object_or_404(Muscle.objects.for_detail(), slug=slug)
     # Exercises are reached through the reverse relations: anatomy does not
-    # import the catalogue.
+    # import the catalogue, whose managers answer from its facet index.
     if muscle.is_group:
         members = list(muscle.members.all())
-        tagged = muscle.tagged_exercises.visible_to(request.user)
+        exercises, total = muscle.tagged_exercises.for_muscle_group_page(
+            request.user, LISTED
+        )
         context = {
             "members": members,
-            "exercises": tagged.for_links()[:LISTED],
-            "exercise_total": tagged.count(),
+            "exercises": exercises,
+            "exercise_total": total,
             "highlights": dict.fromkeys((m.slug for m in members), "selected"),
             "figure_muscles": members,
         }
     else:
-        listed = {role: [] for role, _ in ROLES} | {STRETCHED: []}
-        totals = {}
-        for link in muscle.exercise_links.for_muscle_page(request.user, LISTED):
-            listed[link.role].append(link.exercise)
-            totals[link.role] = link.role_total
-        by_role = [(label, listed[role], totals.get(role, 0)) for role, label in ROLES]
+        listed = muscle.exercise_links.for_muscle_page(request.user, LISTED)
         # Stretches that lengthen this muscle, listed apart: they do not work it.
-        stretched_total = totals.get(STRETCHED, 0)
-        stretched = listed[STRETCHED]
+        stretched, stretched_total = listed[STRETCHED]
         context = {
             "members": [],
-            "exercises_by_role": by_role,
+            "exercises_by_role": [(label, *listed[role]) for role, label in ROLES],
             "stretched_by": stretched,
             "stretched_total": stretched_total,
             "highlights": {muscle.slug: "selected"},

@@ -20,7 +20,6 @@ from catalogue.choices import (  # noqa: F401 (the app's public names)
 from catalogue.querysets import (  # noqa: F401
     CARD_FIELDS,
     EquipmentQuerySet,
-    ExerciseMuscleQuerySet,
     ExerciseQuerySet,
 )
 from core.images import Illustrated
@@ -50,7 +49,13 @@ class Equipment(SlugKeyed, models.Model):
         return f"{view_path('catalogue:exercise_list')}?equipment={self.slug}"
 
 
-ExerciseManager = SlugKeyManager.from_queryset(ExerciseQuerySet)
+class ExerciseManager(SlugKeyManager.from_queryset(ExerciseQuerySet)):
+    def for_muscle_group_page(self, user, listed):
+        """Through a group's ``tagged_exercises``: its first ``listed``
+        exercises ``user`` may see, A–Z, and how many (``muscle_pages``)."""
+        from catalogue.muscle_pages import tagged  # it imports this module
+
+        return tagged(self.instance, user, listed)
 
 
 class Exercise(SlugKeyed, Publishable, Illustrated):
@@ -217,6 +222,15 @@ class Step(models.Model):
     natural_key.dependencies = ["catalogue.exercise"]
 
 
+class ExerciseMuscleManager(ParentKeyManager):
+    def for_muscle_page(self, user, listed):
+        """Through a muscle's ``exercise_links``: role -> (its first ``listed``
+        exercises ``user`` may see, A–Z, how many) (``muscle_pages``)."""
+        from catalogue.muscle_pages import by_role  # it imports this module
+
+        return by_role(self.instance, user, listed)
+
+
 class ExerciseMuscle(models.Model):
     """A muscle an exercise works (as a primary mover or a secondary muscle) or stretches."""
 
@@ -228,9 +242,7 @@ class ExerciseMuscle(models.Model):
     )
     role = models.CharField(max_length=10, choices=Role, default=Role.PRIMARY)
 
-    objects = ParentKeyManager.from_queryset(ExerciseMuscleQuerySet)(
-        "exercise__slug", "muscle__slug"
-    )
+    objects = ExerciseMuscleManager("exercise__slug", "muscle__slug")
 
     class Meta:
         ordering = ["role", "muscle"]

@@ -20,9 +20,8 @@ from django.db.models import (
     Q,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Greatest, RowNumber
+from django.db.models.functions import Greatest
 
 from anatomy.models import Muscle
 from catalogue import search
@@ -32,7 +31,7 @@ from catalogue.conditions import (
     uses_equipment,
     works_muscles,
 )
-from core.models import ContentVersion, PublishableQuerySet, visible_condition
+from core.models import ContentVersion, PublishableQuerySet
 
 # An exercise's muscles as its page lists them: by role, then in site order.
 MUSCLE_LINK_ORDER = ("role", "muscle__position", "muscle__name")
@@ -331,26 +330,3 @@ class ExerciseQuerySet(PublishableQuerySet):
         # move the content version after it, not only before (core.signals).
         if exercises:
             ContentVersion.bump()
-
-
-class ExerciseMuscleQuerySet(models.QuerySet):
-    def for_muscle_page(self, user, listed):
-        """The links to the exercises ``user`` may see, in each role (primary,
-        secondary, stretched): the first ``listed`` A–Z, each with its exercise
-        and with ``role_total``, how many there are in its role. One query,
-        where a count and a query per role had been four; the exercise is
-        joined once, for its name and for whether it may be seen."""
-        in_role = {"partition_by": F("role")}
-        return (
-            self.filter(visible_condition(user, through="exercise__"))
-            .select_related("exercise")
-            .only("role", "exercise__name", "exercise__slug", "exercise__level")
-            .annotate(
-                place=Window(
-                    RowNumber(), order_by=F("exercise__name").asc(), **in_role
-                ),
-                role_total=Window(models.Count("pk"), **in_role),
-            )
-            .filter(place__lte=listed)
-            .order_by("role", "exercise__name")
-        )
