@@ -2,10 +2,13 @@
 counts, links to exactly the exercises counted, a fixed number of queries."""
 
 import re
+from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory, TestCase
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalogue.analysis import Analysis, greedy_kit, selection
 from catalogue.models import Equipment, Exercise, Role
@@ -235,3 +238,42 @@ def test_the_greedy_kit_takes_the_item_that_completes_most():
     # When no single item completes anything, the most needed one comes first.
     combos = {frozenset({"a", "b"}): 3, frozenset({"b", "c"}): 2}
     assert greedy_kit(combos, ["a", "b", "c"])[0] == ("b", 0)
+
+
+def greedy_kit_recounted(combos, order):
+    """The greedy kit as first written, recounting every round: the oracle."""
+    kit, steps = set(), []
+    remaining = {combo: n for combo, n in combos.items() if combo}
+    rank = {slug: i for i, slug in enumerate(order)}
+    while remaining:
+        completes, needed = Counter(), Counter()
+        for combo, n in remaining.items():
+            missing = combo - kit
+            for slug in missing:
+                needed[slug] += n
+            if len(missing) == 1:
+                completes[next(iter(missing))] += n
+        scores = completes or needed
+        item = min(scores, key=lambda slug: (-scores[slug], rank.get(slug, 0), slug))
+        kit.add(item)
+        unlocked = {combo: n for combo, n in remaining.items() if combo <= kit}
+        for combo in unlocked:
+            del remaining[combo]
+        steps.append((item, sum(unlocked.values())))
+    return steps
+
+
+ITEMS = list("abcdefgh")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    combos=st.dictionaries(
+        st.frozensets(st.sampled_from(ITEMS), max_size=4),
+        st.integers(min_value=1, max_value=50),
+        max_size=25,
+    ),
+    order=st.permutations(ITEMS),
+)
+def test_the_greedy_kit_chooses_as_recounting_every_round_would(combos, order):
+    assert greedy_kit(combos, order) == greedy_kit_recounted(combos, order)
