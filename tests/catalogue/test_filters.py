@@ -5,6 +5,7 @@ import re
 
 from django.test import TestCase
 
+from catalogue.filters import ExerciseFilter
 from catalogue.models import Exercise
 from tests.seed_article import ARTICLE_EXERCISES, ARTICLE_EXTRAS
 from tests.utils import ALL_FIXTURES, Page
@@ -166,3 +167,32 @@ class ListFilterTests(TestCase):
         assert "#letter-A" in page.links and "#letter-W" in page.links
         assert "#letter-Q" not in page.links
         assert {"letter-A", "letter-B", "letter-W"} <= set(page.ids)
+
+
+class FormClassTests(TestCase):
+    """The filterset's form class is made once per vocabulary."""
+
+    EQUIPMENT = [("dumbbells", "Dumbbells"), ("barbell", "Barbell")]
+    MUSCLES = [("back", "Back")]
+
+    def filterset(self, data, equipment=EQUIPMENT):
+        return ExerciseFilter(
+            data,
+            Exercise.objects.all(),
+            equipment_choices=equipment,
+            muscle_choices=self.MUSCLES,
+        )
+
+    def test_filtersets_of_one_vocabulary_share_their_form_class(self):
+        first = self.filterset({"equipment": ["barbell"]})
+        second = self.filterset({"equipment": ["dumbbells"]})
+        assert first.get_form_class() is second.get_form_class()
+        assert first.value("equipment") == ["barbell"]
+        assert second.value("equipment") == ["dumbbells"]
+
+    def test_a_new_item_is_a_choice_as_soon_as_the_vocabulary_has_it(self):
+        assert self.filterset({"have": ["kettlebell"]}).value("have") == []
+        with_kettlebell = [*self.EQUIPMENT, ("kettlebell", "Kettlebell")]
+        later = self.filterset({"have": ["kettlebell"]}, equipment=with_kettlebell)
+        assert later.value("have") == ["kettlebell"]
+        assert self.filterset({}).get_form_class() is not later.get_form_class()
