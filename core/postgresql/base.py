@@ -9,16 +9,19 @@ cold --pages exercise``).
 
 An idle connection in autocommit has nothing to read. When the server ends it
 (a restart, ``pg_terminate_backend``, an idle timeout) it sends its FATAL
-message and closes the socket, which then polls readable. So: a socket with
-nothing waiting is usable with no round trip; anything waiting is asked about
-with Django's own check, which fails on a closed connection and succeeds after
-a stray notice. A server that vanishes without closing its sockets is caught
-by neither check (the query waits for TCP, as ``SELECT 1`` would).
+message and closes the socket, which then polls readable. So: an idle
+connection whose socket has nothing waiting is usable with no round trip;
+anything else (something waiting, a transaction left open or failed) is asked
+about with Django's own check, which fails on a closed connection or an
+aborted transaction and succeeds after a stray notice. A server that vanishes
+without closing its sockets is caught by neither check (the query waits for
+TCP, as ``SELECT 1`` would).
 """
 
 import select
 
 from django.db.backends.postgresql import base
+from psycopg.pq import TransactionStatus
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
@@ -26,6 +29,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
         connection = self.connection
         if connection is None or connection.closed or connection.broken:
             return False
+        if connection.info.transaction_status != TransactionStatus.IDLE:
+            return super().is_usable()
         try:
             waiting, _, _ = select.select([connection.fileno()], [], [], 0)
         except (OSError, ValueError):  # a descriptor select() cannot take

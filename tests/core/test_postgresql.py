@@ -5,6 +5,7 @@ import select
 import time
 from unittest import mock
 
+import psycopg
 import pytest
 from django.db import connection, connections
 from django.test import TransactionTestCase
@@ -55,6 +56,12 @@ class HealthCheckTests(TransactionTestCase):
         with self.wrapper.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             assert cursor.fetchone()[0] != pid
+
+    def test_a_failed_transaction_left_open_is_unusable(self):
+        self.wrapper.connection.execute("BEGIN")
+        with pytest.raises(psycopg.errors.DivisionByZero):
+            self.wrapper.connection.execute("SELECT 1 / 0")
+        assert not self.wrapper.is_usable()
 
     def test_a_broken_connection_is_unusable(self):
         self.wrapper.connection.close()
