@@ -2,8 +2,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.cache import caches
+
+from tests.utils import clear_caches
 
 ROOT = Path(__file__).resolve().parent.parent
 # Playwright runs an event loop in the test thread; the ORM calls made by the
@@ -11,12 +11,6 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
-
-
-def clear_caches():
-    """The page cache and, where it is shared, this process's copy in front of it."""
-    for alias in settings.CACHES:
-        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

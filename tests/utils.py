@@ -4,6 +4,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -72,3 +74,9 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     return response, len(context)
+
+
+def clear_caches():
+    """The page cache and, where it is shared, this process's copy in front of it."""
+    for alias in settings.CACHES:
+        caches[alias].clear()

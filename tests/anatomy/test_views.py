@@ -2,7 +2,6 @@ import re
 from datetime import timedelta
 
 from django.contrib.auth.models import User
-from django.core.cache import cache
 from django.test import TestCase
 from django.utils import timezone
 
@@ -11,7 +10,7 @@ from anatomy.views import LISTED
 from catalogue.models import Exercise
 from tests.factories import make_exercise, make_group, make_muscle
 from tests.seed_article import ARTICLE_MUSCLE_GROUPS, ARTICLE_MUSCLES
-from tests.utils import ALL_FIXTURES, Page
+from tests.utils import ALL_FIXTURES, Page, clear_caches
 
 
 class AnatomyPagesTests(TestCase):
@@ -146,7 +145,7 @@ class AnatomyDraftsTests(TestCase):
         # facet index, built once per content state (two queries).
         with self.assertNumQueries(4):
             self.client.get("/anatomy/latissimus-dorsi/")
-        cache.clear()  # the page, not the per-state values
+        clear_caches()  # the page, not the per-state values
         with self.assertNumQueries(2):
             context = self.client.get("/anatomy/latissimus-dorsi/").context
         (_, primary, primary_total), (_, secondary, secondary_total) = context[
