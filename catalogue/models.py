@@ -52,7 +52,8 @@ class Equipment(SlugKeyed, models.Model):
 class ExerciseManager(SlugKeyManager.from_queryset(ExerciseQuerySet)):
     def for_muscle_group_page(self, user, listed):
         """Through a group's ``tagged_exercises``: its first ``listed``
-        exercises ``user`` may see, A–Z, and how many (``muscle_pages``)."""
+        exercises ``user`` may see, A–Z, and how many (``muscle_pages``).
+        Only there: the group is the related manager's ``instance``."""
         from catalogue.muscle_pages import tagged  # it imports this module
 
         return tagged(self.instance, user, listed)
@@ -225,7 +226,8 @@ class Step(models.Model):
 class ExerciseMuscleManager(ParentKeyManager):
     def for_muscle_page(self, user, listed):
         """Through a muscle's ``exercise_links``: role -> (its first ``listed``
-        exercises ``user`` may see, A–Z, how many) (``muscle_pages``)."""
+        exercises ``user`` may see, A–Z, how many) (``muscle_pages``). Only
+        there: the muscle is the related manager's ``instance``."""
         from catalogue.muscle_pages import by_role  # it imports this module
 
         return by_role(self.instance, user, listed)
