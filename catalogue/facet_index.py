@@ -256,14 +256,17 @@ class FacetIndex:
             for number in self.positions(self.tags.get(slug, 0)):
                 held[number]["groups"].append(item)
             for role in Role:
-                if role == Role.STRETCHED:
-                    mask = self.stretched.get(slug, 0)
-                else:
-                    mask = self.roles.get((role.value, slug), 0)
                 link = ExerciseMuscle(muscle=item, role=role.value)
-                for number in self.positions(mask):
+                for number in self.positions(self.in_role(role, slug)):
                     held[number][role.value].append(link)
         return held
+
+    def in_role(self, role, slug):
+        """The exercises that work the muscle ``slug`` in ``role`` (primary,
+        secondary) or stretch it (stretched), as a mask."""
+        if role == Role.STRETCHED:
+            return self.stretched.get(slug, 0)
+        return self.roles.get((role, slug), 0)
 
     def warm(self):
         """Arrange now what the first page of each kind would arrange (gunicorn's

@@ -30,14 +30,9 @@ def first_shown(index, mask, user, listed):
 def by_role(muscle, user, listed):
     """Role -> (the first ``listed`` exercises, how many) for a muscle's page."""
     index = current_index()
-    masks = {
-        Role.PRIMARY: index.roles.get((Role.PRIMARY.value, muscle.slug), 0),
-        Role.SECONDARY: index.roles.get((Role.SECONDARY.value, muscle.slug), 0),
-        Role.STRETCHED: index.stretched.get(muscle.slug, 0),
-    }
     return {
-        role.value: first_shown(index, mask, user, listed)
-        for role, mask in masks.items()
+        role.value: first_shown(index, index.in_role(role, muscle.slug), user, listed)
+        for role in Role
     }
 
 
