@@ -1,7 +1,7 @@
 """What an exercise page shows, around the exercise the view found.
 
-The page's own rows are the exercise (``ExerciseQuerySet.for_exercise_page``)
-and its steps: two queries, and its comments where it has any
+The page's own rows are the exercise with its steps, in one query
+(``ExerciseQuerySet.for_exercise_page``), and its comments where it has any
 (``discussion``). Everything else it shows is read from values
 built once per content state, so it costs no query and the same at 45
 exercises or 10,000: its equipment, muscle groups and muscles, its neighbours
@@ -9,6 +9,8 @@ A–Z, related exercises and alternatives (``catalogue.facet_index``,
 ``catalogue.nearby``), its ladders (``catalogue.progressions``) and the
 editors' pins (``catalogue.alternatives``).
 """
+
+from collections import namedtuple
 
 from catalogue.alternatives import alternatives_for
 from catalogue.facet_index import current_index
@@ -18,6 +20,8 @@ from catalogue.progressions import places_of
 from catalogue.querysets import MUSCLE_LINK_ORDER
 from catalogue.sharing import exercise_card
 from core.navigation import breadcrumbs
+
+StepRow = namedtuple("StepRow", ["number", "text"])
 
 
 def rows_from_index(exercise, index):
@@ -48,9 +52,9 @@ def exercise_page(exercise, user, kit):
     previous, following = neighbours(index, exercise, user)
     return {
         "exercise": exercise,
-        # The page reads each step's number and text: rows, without the
-        # prefetch machinery and a model instance per step.
-        "steps": list(exercise.steps.values_list("number", "text", named=True)),
+        # The page reads each step's number and text: rows, read with the
+        # exercise, without a model instance per step.
+        "steps": [StepRow(*row) for row in sorted(exercise.step_rows)],
         "primary_links": by_role[Role.PRIMARY],
         "muscle_highlights": {link.muscle.slug: link.role for link in muscle_links},
         "figure_muscles": [link.muscle for link in muscle_links],

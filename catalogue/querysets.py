@@ -31,6 +31,7 @@ from catalogue.conditions import (
     uses_equipment,
     works_muscles,
 )
+from core.expressions import RelatedRows
 from core.models import ContentVersion, PublishableQuerySet
 
 # An exercise's muscles as its page lists them: by role, then in site order.
@@ -178,12 +179,15 @@ class ExerciseQuerySet(PublishableQuerySet):
         )
 
     def for_exercise_page(self):
-        """An exercise page's own row: the exercise with its review (the
-        curation app's, by its relation: its status is on the page). Its steps
-        are read as rows (``catalogue.detail``); its equipment, muscles,
+        """An exercise page's own row, in one query: the exercise with its
+        review (the curation app's, by its relation: its status is on the
+        page) and its steps' numbers and texts, as ``step_rows`` (in no set
+        order: ``catalogue.detail`` sorts them). Its equipment, muscles,
         ladders and alternatives come from what is built once per content
         state."""
-        return self.select_related("review")
+        return self.select_related("review").annotate(
+            step_rows=RelatedRows("steps", "number", "text")
+        )
 
     def for_export(self):
         """One row per exercise for the open data (the API's list, the CSV):

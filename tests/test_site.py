@@ -25,11 +25,11 @@ BUDGETS = {
     "/exercises/?have=dumbbells&have=flat-bench-without-rack&pattern=horizontal-pull": 8,
     "/exercises/?have=bodyweight": 8,
     # The content state, the facet index (2), the ladders, the editors' pins,
-    # the pages with comments; then the exercise and its steps, and its
+    # the pages with comments; then the exercise with its steps, and its
     # comments where it has any (catalogue.detail).
-    "/exercises/pull-up/": 8,
-    "/exercises/pull-up/?have=pull-up-bar&have=dumbbells": 9,
-    "/exercises/renegade-rows/": 8,
+    "/exercises/pull-up/": 7,
+    "/exercises/pull-up/?have=pull-up-bar&have=dumbbells": 8,
+    "/exercises/renegade-rows/": 7,
     "/exercises/compare/?e=pull-up&e=lat-pulldown&e=inverted-row": 9,
     "/equipment/": 4,
     "/routine/": 6,
