@@ -21,6 +21,9 @@ PAGES = {
 PRIME_ROUNDS = 4  # warm runs: this many rounds of wrk.CONNECTIONS concurrent requests
 SLOW_SHARE, SLOW_MIN_SECONDS = 0.25, 1.0  # see "not load-tested" in bench/README.md
 WARM_UP_SECONDS = 2  # of load on /livez after each server start, not measured
+# The bare view again after each page, this long: each page's ratios divide by
+# the bare view's runs just before and after it (see ``measure_state``).
+BETWEEN_SECONDS = 2
 
 
 @dataclass
@@ -38,6 +41,9 @@ class Measurement:
     non_2xx: int = 0
     socket_errors: int = 0
     note: str = ""  # scenarios: what the row shows beyond the figures
+    # The bare view's runs just before and after this page (cold and warm
+    # tables), which its ratios divide by; empty: the run's baseline.
+    around: list = field(default_factory=list)
 
     def take(self, result):
         """The figures of a parsed wrk run."""
@@ -95,6 +101,12 @@ def measure_page(server, page, path, state, seconds):
 def measure_state(backend, tmpdir, pages, state, seconds, label):
     """Time each page, between two baseline runs, with the page cache off or on.
 
+    After each page the bare view runs again for ``BETWEEN_SECONDS``, so that
+    each page has a run of the bare view just before and just after it
+    (``Measurement.around``): on a shared machine the speed drifts by tens of
+    per cent within a minute (baselines 1.4x apart in one run), and a page
+    measured a minute after the baseline took that drift into its ratio.
+
     Returns the measurements and how many times gunicorn recycled a worker
     (max_requests) while they ran.
     """
@@ -105,12 +117,26 @@ def measure_state(backend, tmpdir, pages, state, seconds, label):
     with serving(backend.env, tmpdir, f"{label}-{state}", **overrides) as server:
         warm_up(server)
         recycled_before = server.recycled()
+        before = None
         for page, path in order:
             measurement = measure_page(server, page, path, state, seconds)
             log(f"  [{label} {state}] {progress_line(measurement)}")
             rows.append(measurement)
+            if measurement.baseline:
+                before = measurement
+                continue
+            after = bare_view_between(server, pages[BASELINE])
+            measurement.around = [run for run in (before, after) if run.p50_ms]
+            before = after
         recycled = server.recycled() - recycled_before
     return rows, recycled
+
+
+def bare_view_between(server, path):
+    """A short run of the bare view between two pages."""
+    measurement = Measurement(BASELINE, path, baseline=True)
+    measurement.take(wrk.run_wrk(server.port, path, BETWEEN_SECONDS))
+    return measurement
 
 
 def warm_up(server):

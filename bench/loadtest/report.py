@@ -66,8 +66,20 @@ def fmt_count(value):
     return "–" if value is None else f"{value:,}"
 
 
+def reference(row, baseline):
+    """What a page's ratios divide by: the mean of the bare view's runs just
+    before and after it where they were measured, else the run's baseline."""
+    around = [run for run in row.around if run.p50_ms and run.rps]
+    if not around:
+        return baseline
+    return _Baseline(
+        fmean(run.rps for run in around), fmean(run.p50_ms for run in around)
+    )
+
+
 def latency_ratio(row, baseline):
     """How many bare views one request of the page costs (median over median)."""
+    baseline = reference(row, baseline)
     if row.p50_ms is None or not baseline:
         return None
     return row.p50_ms / baseline.p50_ms
@@ -75,6 +87,7 @@ def latency_ratio(row, baseline):
 
 def throughput_ratio(row, baseline):
     """How many times fewer requests per second than the bare view."""
+    baseline = reference(row, baseline)
     if not row.rps or not baseline:
         return None
     return baseline.rps / row.rps
@@ -193,9 +206,11 @@ def report(header, runs, summary):
         *header,
         "",
         "Median × baseline: the page's median latency divided by the bare view's "
-        "(/livez, the mean of its runs before and after the pages, on the same "
-        "server). Throughput × baseline: the bare view's requests/s divided by the "
-        "page's. SQL queries: one request with X-Query-Count (cold: page cache off; "
+        "(/livez, on the same server: the mean of its runs just before and just "
+        "after the page, in the cold and warm tables; the mean of its runs before "
+        "and after all the pages, in the scenarios). The baseline rows are those "
+        "long runs before and after all the pages. Throughput × baseline: the bare "
+        "view's requests/s divided by the page's. SQL queries: one request with X-Query-Count (cold: page cache off; "
         "warm: served from the page cache).",
         "",
     ]
