@@ -69,7 +69,12 @@ def test_each_page_is_measured_between_two_runs_of_the_bare_view(monkeypatch):
         "/livez",  # baseline, again
     ]
     assert [seconds for path, seconds in runs[2:6]] == [5, 2, 5, 2]
-    assert [row.page for row in rows] == ["baseline", "list", "search", "baseline, again"]
+    assert [row.page for row in rows] == [
+        "baseline",
+        "list",
+        "search",
+        "baseline, again",
+    ]
     baseline, listed, searched, again = rows
     assert [run.p50_ms for run in listed.around] == [2.0, 2.0]
     # The machine halved its speed before the search: the search's ratio
