@@ -12,9 +12,10 @@ AGGREGATES = {
 
 
 class RelatedRows(Func):
-    """The rows that point at each row through a reverse foreign key, as one
-    list of ``[value, ...]`` lists, in no set order (empty when there are
-    none): ``RelatedRows("steps", "number", "text")`` on exercises.
+    """The rows that point at each row through a reverse foreign key (to its
+    primary key), as one list of ``[value, ...]`` lists, in no set order
+    (empty when there are none): ``RelatedRows("steps", "number", "text")`` on
+    exercises.
 
     A correlated subquery in the row's own query, in place of a second query
     for the related rows: on PostgreSQL each query costs a round trip to
