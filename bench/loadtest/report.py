@@ -210,8 +210,8 @@ def report(header, runs, summary):
         "after the page, in the cold and warm tables; the mean of its runs before "
         "and after all the pages, in the scenarios). The baseline rows are those "
         "long runs before and after all the pages. Throughput × baseline: the bare "
-        "view's requests/s divided by the page's. SQL queries: one request with X-Query-Count (cold: page cache off; "
-        "warm: served from the page cache).",
+        "view's requests/s divided by the page's. SQL queries: one request with "
+        "X-Query-Count (cold: page cache off; warm: served from the page cache).",
         "",
     ]
     for run_ in runs:

@@ -2,10 +2,10 @@
 
 With CONN_HEALTH_CHECKS on, Django checks a reused connection before the first
 query of each request: psycopg's backend sends ``SELECT 1`` and waits for the
-answer. That round trip is a third of the exercise page's database time (two
-queries), and the cold page measured 9.3-9.4x the bare view with it against
-7.8-8.1x without (``bench/bench.py --backends postgres --sizes 45 --states
-cold --pages exercise``).
+answer. When the exercise page made two queries, that round trip was a third of
+its database time, and the cold page measured 9.3-9.4x the bare view with it
+against 7.8-8.1x without (``bench/bench.py --backends postgres --sizes 45
+--states cold --pages exercise``); it now makes one, so the check would be half.
 
 An idle connection in autocommit has nothing to read. When the server ends it
 (a restart, ``pg_terminate_backend``, an idle timeout) it sends its FATAL
