@@ -1,7 +1,7 @@
 """What an exercise page shows, around the exercise the view found.
 
-The page's own rows are the exercise with its steps, in one query
-(``ExerciseQuerySet.for_exercise_page``), and its comments where it has any
+The page's own rows are the exercise with its review and steps, in one query
+(``ExerciseQuerySet.for_exercise_page``, compiled once per process), and its comments where it has any
 (``discussion``). Everything else it shows is read from values
 built once per content state, so it costs no query and the same at 45
 exercises or 10,000: its equipment, muscle groups and muscles, its neighbours
@@ -12,16 +12,34 @@ editors' pins (``catalogue.alternatives``).
 
 from collections import namedtuple
 
+from django.http import Http404
+
 from catalogue.alternatives import alternatives_for
 from catalogue.facet_index import current_index
-from catalogue.models import Role
+from catalogue.models import Exercise, Role
 from catalogue.nearby import neighbours, related
 from catalogue.progressions import places_of
 from catalogue.querysets import MUSCLE_LINK_ORDER
 from catalogue.sharing import exercise_card
 from core.navigation import breadcrumbs
+from core.prepared import PreparedLookup
 
 StepRow = namedtuple("StepRow", ["number", "text"])
+
+# Compiled to SQL once per process: compiling the page's query cost more than
+# running it (core.prepared).
+EXERCISE_BY_SLUG = PreparedLookup(
+    Exercise, lambda slug: Exercise.objects.for_exercise_page().filter(slug=slug)
+)
+
+
+def exercise_for_page(slug, user):
+    """The exercise at ``slug``, if ``user`` may see it; else a 404. Whether
+    they may is read from the row: the compiled SQL cannot hold the time."""
+    exercise = EXERCISE_BY_SLUG.first(slug)
+    if exercise is None or not exercise.is_visible_to(user):
+        raise Http404("No exercise at this address.")
+    return exercise
 
 
 def rows_from_index(exercise, index):

@@ -1,9 +1,9 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from catalogue.alternatives import kit_from
 from catalogue.compare import compare
-from catalogue.detail import exercise_page
+from catalogue.detail import exercise_for_page, exercise_page
 from catalogue.drilldown import list_browse, list_parameters
 from catalogue.export import export_url
 from catalogue.indexing import list_indexing
@@ -30,10 +30,7 @@ def exercise_list(request):
 def exercise_detail(request, slug):
     # A merged exercise's old address is a 404 here, which curation.middleware
     # turns into its permanent redirect.
-    # get(), not first(): a slug is unique, and first()'s ORDER BY costs more.
-    exercise = get_object_or_404(
-        Exercise.objects.visible_to(request.user).for_exercise_page(), slug=slug
-    )
+    exercise = exercise_for_page(slug, request.user)
     context = exercise_page(exercise, request.user, kit_from(request.GET))
     return render(request, "catalogue/exercise_detail.html", context)
 

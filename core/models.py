@@ -137,3 +137,7 @@ class Publishable(models.Model):
             self.status == PublicationStatus.PUBLISHED
             and self.published_at <= timezone.now()
         )
+
+    def is_visible_to(self, user):
+        """``visible_condition`` on a row already read."""
+        return sees_drafts(user) or self.is_public

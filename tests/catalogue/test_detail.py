@@ -2,9 +2,12 @@
 built once per content state, and the same page either way."""
 
 import re
+from datetime import timedelta
 from unittest import mock
 
+from django.contrib.auth.models import User
 from django.test import TestCase, override_settings
+from django.utils import timezone
 
 from anatomy.models import Muscle
 from catalogue.alternatives import AlternativeOverride
@@ -75,3 +78,30 @@ class ExercisePageRowsTests(TestCase):
         listed = re.search(r'<ol class="ladder">(.*?)</ol>', html, re.S).group(1)
         names = re.findall(r"<li>(?:<a [^>]*>|<strong [^>]*>)([^<]+)<", listed)
         assert names == [rung.name for rung in rungs if rung != rungs[1]]
+
+
+class ExercisePageVisibilityTests(TestCase):
+    """The page's query is compiled once per process (core.prepared), without
+    the time: who may see the exercise is decided on the row it reads."""
+
+    def test_a_scheduled_exercise_shows_once_its_time_has_come(self):
+        soon = timezone.now() + timedelta(hours=1)
+        row = make_exercise("Dawn Row", published_at=soon)
+        assert self.client.get(row.get_absolute_url()).status_code == 404
+        later = soon + timedelta(minutes=1)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            page = Page(self.client.get(row.get_absolute_url()).content.decode())
+        assert page.h(1) == ["Dawn Row"]
+
+    def test_editors_preview_drafts_and_scheduled_exercises_readers_get_404(self):
+        draft = make_exercise("Draft Row", status=PublicationStatus.DRAFT)
+        scheduled = make_exercise(
+            "Later Row", published_at=timezone.now() + timedelta(days=2)
+        )
+        for row in (draft, scheduled):
+            assert self.client.get(row.get_absolute_url()).status_code == 404
+        editor = User.objects.create_user("edith", is_staff=True)
+        self.client.force_login(editor)
+        for row in (draft, scheduled):
+            html = self.client.get(row.get_absolute_url()).content.decode()
+            assert "<strong>Preview.</strong>" in html, row.name
