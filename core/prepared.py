@@ -4,7 +4,7 @@ Building a queryset and compiling it costs the ORM's Python far more than the
 query costs the database. For the exercise page's row (the exercise, its
 review and its steps) it was 1.0 of 1.25 ms on SQLite and 1.6 of 2.3 ms on
 PostgreSQL (bench/README.md). The SQL depends only on the models, so
-``PreparedLookup`` compiles it once per database connection setting, with a
+``PreparedLookup`` compiles it once per database alias, with a
 marker where the value goes, and each call runs that SQL with the value in the
 marker's place.
 
