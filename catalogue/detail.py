@@ -1,11 +1,11 @@
 """What an exercise page shows, around the exercise the view found.
 
 The page's own rows are the exercise with its review and steps, in one query
-(``ExerciseQuerySet.for_exercise_page``, compiled once per process), and its comments where it has any
-(``discussion``). Everything else it shows is read from values
-built once per content state, so it costs no query and the same at 45
-exercises or 10,000: its equipment, muscle groups and muscles, its neighbours
-A–Z, related exercises and alternatives (``catalogue.facet_index``,
+(``ExerciseQuerySet.for_exercise_page``, compiled once per process), and its
+comments where it has any (``discussion``). Everything else it shows is read
+from values built once per content state, so it costs no query and the same
+at 45 exercises or 10,000: its equipment, muscle groups and muscles, its
+neighbours A–Z, related exercises and alternatives (``catalogue.facet_index``,
 ``catalogue.nearby``), its ladders (``catalogue.progressions``) and the
 editors' pins (``catalogue.alternatives``).
 """
