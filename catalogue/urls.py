@@ -1,15 +1,20 @@
-from django.urls import path
+from django.urls import include, path
 
 from catalogue import analysis_views, export, views
 
 app_name = "catalogue"
 
-urlpatterns = [
-    path("exercises/", views.exercise_list, name="exercise_list"),
-    path("exercises/export.csv", export.exercise_export, name="exercise_export"),
+# Everything under /exercises/, in the order it is matched.
+exercises = [
+    path("", views.exercise_list, name="exercise_list"),
+    path("export.csv", export.exercise_export, name="exercise_export"),
     # Before the exercise pages, so "compare" is never read as an exercise's slug.
-    path("exercises/compare/", views.exercise_compare, name="exercise_compare"),
-    path("exercises/analysis/", analysis_views.analysis, name="analysis"),
-    path("exercises/<slug:slug>/", views.exercise_detail, name="exercise_detail"),
+    path("compare/", views.exercise_compare, name="exercise_compare"),
+    path("analysis/", analysis_views.analysis, name="analysis"),
+    path("<slug:slug>/", views.exercise_detail, name="exercise_detail"),
+]
+
+urlpatterns = [
+    path("exercises/", include(exercises)),
     path("equipment/", views.equipment_list, name="equipment_list"),
 ]
