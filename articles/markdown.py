@@ -14,6 +14,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import reduce
 from operator import or_
 
@@ -85,13 +86,15 @@ def heading_id(value, separator):
 
 @dataclass
 class Rendered:
-    html: str
-    toc: list
-    missing_links: list = field(default_factory=list)
+    """An article's markdown made into what is stored and shown."""
+
+    html: str  # sanitised
+    toc: list[dict]  # {"id", "name", "level", "children"}: the h2 and h3 headings
+    missing_links: list[str]  # linked names that match no exercise
     # Names of exercises that exist but readers may not see yet (drafts,
     # scheduled): shown as plain text, like a missing name, and flagged to editors.
-    hidden_links: list = field(default_factory=list)
-    relink_at: object = None
+    hidden_links: list[str]
+    relink_at: datetime | None  # when the first hidden one goes live
 
 
 def exercise_names_in(text):

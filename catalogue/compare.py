@@ -5,10 +5,11 @@ list. Anything that cannot be shown is said plainly: more than three, the same
 one twice, or a slug that names no exercise.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from catalogue.alternatives import alternatives_for
 from catalogue.choices import Role
+from catalogue.models import Exercise, ExerciseMuscle
 
 MIN_COMPARED, MAX_COMPARED = 2, 3
 # Enough to name what was dropped without echoing a huge query string.
@@ -19,11 +20,11 @@ MAX_SLUGS_READ = 20
 class Column:
     """One exercise of the comparison, with what its column shows."""
 
-    exercise: object
-    figure_id: str
-    primary: list = field(default_factory=list)
-    secondary: list = field(default_factory=list)
-    alternatives: list = field(default_factory=list)
+    exercise: Exercise
+    figure_id: str  # the id of its body figure, unique on the page
+    primary: list[ExerciseMuscle]
+    secondary: list[ExerciseMuscle]
+    alternatives: list[Exercise]  # published ones only
 
     @property
     def highlights(self):
@@ -38,8 +39,8 @@ class Column:
 
 @dataclass
 class Comparison:
-    columns: list
-    notices: list
+    columns: list[Column]
+    notices: list[str]  # what was asked for and cannot be shown, said plainly
 
     @property
     def complete(self):
@@ -79,16 +80,18 @@ def compare(data, exercises):
         exercise = found[slug]
         links = list(exercise.muscle_links.all())
         primary = [link for link in links if link.role == Role.PRIMARY]
-        column = Column(
-            exercise,
-            "body-figure" if number == 1 else f"body-figure-{number}",
-            primary,
-            [link for link in links if link.role == Role.SECONDARY],
-        )
-        column.alternatives = alternatives_for(
+        alternatives = alternatives_for(
             exercise, exercise.equipment.all(), [link.muscle.slug for link in primary]
         )
-        columns.append(column)
+        columns.append(
+            Column(
+                exercise=exercise,
+                figure_id="body-figure" if number == 1 else f"body-figure-{number}",
+                primary=primary,
+                secondary=[link for link in links if link.role == Role.SECONDARY],
+                alternatives=alternatives,
+            )
+        )
     if len(columns) < MIN_COMPARED:
         notices.append("Pick two or three exercises to see them side by side.")
     return Comparison(columns, notices)

@@ -54,13 +54,13 @@ class Entry:
     exercise: Candidate
     slot: str
     dose: object
-    equipment: list = field(default_factory=list)  # names, for the page
+    equipment: list[str] = field(default_factory=list)  # names, for the page
 
 
 @dataclass
 class Session:
     name: str
-    entries: list
+    entries: list[Entry]
     minutes: int
 
 
@@ -75,12 +75,13 @@ class Shortfall:
 
 @dataclass
 class Routine:
-    sessions: list
-    shortfalls: list = field(default_factory=list)
+    sessions: list[Session]
+    shortfalls: list[Shortfall]
     # Single items that would fix every shortfall alone, best first (pks).
-    fixes: list = field(default_factory=list)
-    # When no single item does: the item that would fill each slot (slot, pk).
-    slot_fixes: list = field(default_factory=list)
+    fixes: list[int]
+    # When no single item does: the item that would fill each slot (slot, pk),
+    # or None for a slot no one item fills.
+    slot_fixes: list[tuple[str, int | None]]
 
     @property
     def balanced(self):
@@ -175,12 +176,12 @@ def build(candidates, *, days, minutes, level, equipment_pks=()):
             entry.dose = dose(entry, level, sets, rest)
         seconds = session_seconds(entry.dose for entry in entries)
         sessions.append(Session(SESSION_NAMES[i], entries, round(seconds / 60)))
-    routine = Routine(sessions, shortfalls)
-    if shortfalls:
-        routine.fixes, routine.slot_fixes = fixes_for(
-            candidates, level, days, equipment_pks, shortfalls
-        )
-    return routine
+    fixes, slot_fixes = (
+        fixes_for(candidates, level, days, equipment_pks, shortfalls)
+        if shortfalls
+        else ([], [])
+    )
+    return Routine(sessions, shortfalls, fixes, slot_fixes)
 
 
 def pick(pool, i):

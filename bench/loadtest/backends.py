@@ -21,7 +21,7 @@ class Backend:
     """A throwaway database (and cache) and the environment that points at it."""
 
     name: str
-    env: dict
+    env: dict[str, str]  # the environment of the servers and commands run on it
     postgres: PostgresServer | None = None
     database: str | None = None
     redis: RedisServer | None = None

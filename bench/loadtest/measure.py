@@ -28,6 +28,8 @@ BETWEEN_SECONDS = 2
 
 @dataclass
 class Measurement:
+    """One page's figures from one run (of one state on one backend)."""
+
     page: str
     path: str
     rps: float | None = None
