@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.images import Illustrated
-from core.models import SlugKeyed, SlugKeyManager, one_level_parent
+from core.models import Named, SlugKeyManager, one_level_parent
 from core.urls import slug_path
 
 
@@ -33,7 +33,7 @@ def with_members(groups):
 MuscleManager = SlugKeyManager.from_queryset(MuscleQuerySet)
 
 
-class Muscle(SlugKeyed, Illustrated):
+class Muscle(Named, Illustrated):
     """A muscle group (Back, Shoulder, ...) or a specific muscle within one.
 
     Groups are the article's "Muscle Worked" tags; specific muscles are the
@@ -41,8 +41,6 @@ class Muscle(SlugKeyed, Illustrated):
     levels: a specific muscle belongs to a group, a group to nothing.
     """
 
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
     group = one_level_parent(
         "group",
         related_name="members",
@@ -69,9 +67,6 @@ class Muscle(SlugKeyed, Illustrated):
                 name="muscle_not_its_own_group",
             ),
         ]
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return slug_path("anatomy:muscle_detail", self.slug)

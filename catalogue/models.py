@@ -23,27 +23,21 @@ from catalogue.querysets import (  # noqa: F401
     ExerciseQuerySet,
 )
 from core.images import Illustrated
-from core.models import ParentKeyManager, Publishable, SlugKeyed, SlugKeyManager
+from core.models import Named, ParentKeyManager, Publishable, SlugKeyManager
 from core.urls import slug_path, view_path
 
 EquipmentManager = SlugKeyManager.from_queryset(EquipmentQuerySet)
 
 
-class Equipment(SlugKeyed, models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
+class Equipment(Named):
     description = models.TextField(
         blank=True, help_text="What it is, in a sentence or two."
     )
 
     objects = EquipmentManager()
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Named.Meta):
         verbose_name_plural = "equipment"
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return f"{view_path('catalogue:exercise_list')}?equipment={self.slug}"
@@ -59,9 +53,7 @@ class ExerciseManager(SlugKeyManager.from_queryset(ExerciseQuerySet)):
         return tagged(self.instance, user, listed)
 
 
-class Exercise(SlugKeyed, Publishable, Illustrated):
-    name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(max_length=140, unique=True)
+class Exercise(Named, Publishable, Illustrated):
     aliases = models.TextField(
         blank=True,
         help_text="Other names readers know it by, one per line (e.g. Pullup). "
@@ -127,8 +119,7 @@ class Exercise(SlugKeyed, Publishable, Illustrated):
 
     objects = ExerciseManager()
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Named.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["source_ref"],
@@ -141,9 +132,6 @@ class Exercise(SlugKeyed, Publishable, Illustrated):
                 fields=["status", "published_at"], name="exercise_published_idx"
             ),
         ]
-
-    def __str__(self):
-        return self.name
 
     def save(self, *args, **kwargs):
         self.normalise_name()

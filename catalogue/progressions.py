@@ -10,23 +10,13 @@ from dataclasses import dataclass
 from django.db import models
 
 from core.content_state import PerContentState
-from core.models import ParentKeyManager, SlugKeyed, SlugKeyManager
+from core.models import Named, ParentKeyManager
 
 
-class Progression(SlugKeyed, models.Model):
-    name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(max_length=140, unique=True)
+class Progression(Named):
     description = models.TextField(
         blank=True, help_text="What moves you up the ladder, in a sentence or two."
     )
-
-    objects = SlugKeyManager()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Rung(models.Model):

@@ -37,6 +37,23 @@ class SlugKeyed:
         return (self.slug,)
 
 
+class Named(SlugKeyed, models.Model):
+    """A row readers find by its name, and that links and fixtures address by
+    its slug: an exercise, an item of equipment, a muscle or a progression."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=140, unique=True)
+
+    objects = SlugKeyManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 def one_level_parent(name, *, related_name, on_delete, help_text):
     """The key, called ``name``, from a row to another of its model in a
     hierarchy of one level (a muscle's group, the comment a reply answers):
