@@ -1,3 +1,6 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -196,6 +199,30 @@ class FAQ(RenderedOnSave, OrderedArticlePart):
     natural_key.dependencies = ["articles.article"]
 
 
+# "10.", the registrant's code, "/", and a suffix (the DOI Handbook's syntax);
+# the code's 4 to 9 digits are Crossref's advice for matching real DOIs.
+BARE_DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
+DOI_AS_LINK = re.compile(
+    r"(?:https?://(?:dx\.|www\.)?doi\.org/|doi:)\s*", re.IGNORECASE
+)
+
+
+def validate_doi(value):
+    """A reference's link is https://doi.org/ plus this: a pasted link or a
+    "doi:" in front would make it a broken one."""
+    if prefix := DOI_AS_LINK.match(value):
+        raise ValidationError(
+            "Enter the DOI without “%(prefix)s” in front: it is added for the link.",
+            code="doi_prefix",
+            params={"prefix": prefix.group().strip()},
+        )
+    if not BARE_DOI.fullmatch(value):
+        raise ValidationError(
+            "A DOI starts with “10.” and has a “/”, e.g. 10.3906/sag-1511-155.",
+            code="doi",
+        )
+
+
 class Reference(OrderedArticlePart):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="references"
@@ -212,6 +239,7 @@ class Reference(OrderedArticlePart):
         max_length=120,
         blank=True,
         help_text="The bare DOI, e.g. 10.3906/sag-1511-155.",
+        validators=[validate_doi],
     )
     url = models.URLField(
         "URL",

@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError
+
 from articles.markdown import render_markdown
-from articles.models import Article
+from articles.models import Article, Reference, validate_doi
 from core.quality import Check, Problem, change_url
 
 
@@ -26,6 +28,24 @@ def articles_with_missing_links():
     return problems
 
 
+def references_with_broken_dois():
+    """References saved before DOIs were checked (or loaded from a file) whose
+    DOI would make a broken link: shown on the article they belong to."""
+    problems = []
+    for reference in Reference.objects.exclude(doi="").select_related("article"):
+        try:
+            validate_doi(reference.doi)
+        except ValidationError as error:
+            problems.append(
+                Problem(
+                    f"{reference.article.title}: {reference.title}",
+                    f"“{reference.doi}”: {error.messages[0]}",
+                    change_url(reference.article),
+                )
+            )
+    return problems
+
+
 def checks():
     return [
         Check(
@@ -33,5 +53,10 @@ def checks():
             "An [[Exercise]] link readers get as plain text: the exercise was renamed "
             "away or deleted, or is a draft or scheduled.",
             articles_with_missing_links(),
-        )
+        ),
+        Check(
+            "References with a DOI that is not one",
+            "Its link would lead to doi.org's “DOI not found” page.",
+            references_with_broken_dois(),
+        ),
     ]
