@@ -53,6 +53,9 @@ class Article(RenderedOnSave, SlugKeyed, Publishable, Illustrated):
     standfirst = models.TextField(
         blank=True, help_text="The summary under the title, one or two sentences."
     )
+    image_caption = models.CharField(
+        "caption", max_length=250, blank=True, help_text="Shown under the hero image."
+    )
     author = models.CharField(max_length=120, blank=True)
     reviewer = models.CharField(
         max_length=120,
@@ -89,9 +92,6 @@ class Article(RenderedOnSave, SlugKeyed, Publishable, Illustrated):
         "author's opinion note",
         blank=True,
         help_text="Shown in a box at the top: the nature of the piece and how it was checked.",
-    )
-    image_caption = models.CharField(
-        "caption", max_length=250, blank=True, help_text="Shown under the hero image."
     )
     revised_at = models.DateTimeField(
         "last updated",

@@ -235,14 +235,15 @@ class ExerciseMuscle(models.Model):
     objects = ExerciseMuscleManager("exercise__slug", "muscle__slug")
 
     class Meta:
-        ordering = ["role", "muscle"]
-        verbose_name = "muscle worked"
-        verbose_name_plural = "muscles worked"
+        # A muscle is primary or secondary for an exercise, never both.
         constraints = [
             models.UniqueConstraint(
                 fields=["exercise", "muscle"], name="exercise_muscle_once"
             ),
         ]
+        ordering = ["role", "muscle"]
+        verbose_name = "muscle worked"
+        verbose_name_plural = "muscles worked"
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.muscle_id}"

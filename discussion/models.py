@@ -160,11 +160,7 @@ class Comment(models.Model):
         related_name="+",
     )
     held_reason = models.CharField(
-        "look closely because",
-        max_length=120,
-        blank=True,
-        editable=False,
-        help_text="Why the spam rules flagged it for a careful look.",
+        "flagged by the spam rules because", max_length=120, blank=True, editable=False
     )
     # Half of what the reader's private delete link signs: a link made for one
     # comment never matches another, even if a row id were ever reused.
