@@ -103,3 +103,26 @@ class ArticleAdminTests(TestCase):
         page = self.client.get(self.article.get_absolute_url()).content.decode()
         assert page.index("First?") < page.index("Second?")
         assert "https://doi.org/10.1000/xyz" in page
+
+    def test_a_doi_pasted_as_a_link_is_refused_and_nothing_is_saved(self):
+        url = f"/admin/articles/article/{self.article.pk}/change/"
+        data = self.form(
+            **{
+                "title": "A new title",
+                "references-TOTAL_FORMS": 1,
+                "references-0-position": 1,
+                "references-0-authors": "Doe, J.",
+                "references-0-title": "A study",
+                "references-0-doi": "https://doi.org/10.1000/xyz",
+                "references-0-url": "",
+            }
+        )
+        response = self.client.post(url, data)
+        assert response.status_code == 200
+        assert (
+            "Enter the DOI without “https://doi.org/” in front: "
+            "it is added for the link." in response.content.decode()
+        )
+        self.article.refresh_from_db()
+        assert self.article.title != "A new title"
+        assert not self.article.references.exists()
