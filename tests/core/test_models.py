@@ -1,4 +1,5 @@
-"""core.models: what a user may see, and the key of a one-level hierarchy."""
+"""core.models: what a user may see, named rows, and the key of a one-level
+hierarchy."""
 
 from datetime import timedelta
 
@@ -8,7 +9,8 @@ from django.test import TestCase
 from django.utils import timezone
 
 from anatomy.models import Muscle
-from catalogue.models import Exercise
+from catalogue.models import Equipment, Exercise
+from catalogue.progressions import Progression
 from discussion.models import Comment
 from tests.factories import make_exercise, make_group, make_muscle
 
@@ -32,6 +34,33 @@ class VisibleConditionTests(TestCase):
     def test_editors_preview_drafts_and_scheduled_items(self):
         editor = User(username="edith", is_staff=True)
         assert self.names(editor) == ["Draft Row", "Published Row", "Scheduled Row"]
+
+
+class NamedTests(TestCase):
+    def test_named_rows_read_as_their_name_and_are_keyed_by_their_slug(self):
+        rows = [
+            make_exercise("Seal Row"),
+            Equipment.objects.create(name="Dip Belt", slug="dip-belt"),
+            make_group("Back"),
+            Progression.objects.create(name="Rows", slug="rows"),
+        ]
+        for row in rows:
+            assert (str(row), row.natural_key()) == (row.name, (row.slug,))
+            again = type(row).objects.get_by_natural_key(row.slug)
+            assert again.pk == row.pk
+
+    def test_equipment_and_progressions_are_listed_a_to_z(self):
+        for name in ["Kettlebell", "Ab Wheel", "Dip Belt"]:
+            Equipment.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+            Progression.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+        for model in (Equipment, Progression):
+            names = list(model.objects.values_list("name", flat=True))
+            assert names == ["Ab Wheel", "Dip Belt", "Kettlebell"]
+
+    def test_an_equipment_name_may_be_as_long_as_an_exercise_name(self):
+        name = "A" * Exercise._meta.get_field("name").max_length
+        item = Equipment(name=name, slug="a" * 140)
+        item.full_clean()
 
 
 class OneLevelParentTests(TestCase):
